@@ -1,0 +1,6 @@
+"""Marginalia's annotator: raw news articles in, annotated Markdown pages out."""
+
+__version__ = "0.1.0"
+
+# Bump when annotation rules change so `annotator build` re-annotates every article.
+ANNOTATOR_VERSION = "2026.11.1"

@@ -1,0 +1,95 @@
+"""Attribute: who is quoted or paraphrased, what they said, and who is only mentioned."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from ..model import Article, Mention, Quote, Span, Speaker
+from .names import find_names
+from .quotemarks import find_quoted
+from .quotes import Found, direct_quotes, indirect_quotes
+from .speakers import Entities, Entity, resolve, speaker_id
+
+_CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
+
+
+def attribute(article: Article) -> Article:
+    text, paragraphs = article.text, article.paragraphs
+    if not paragraphs:
+        return article.with_(speakers=[], quotes=[], mentions=[])
+    starts = [p.start for p in paragraphs]
+
+    def paragraph_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs))
+    inside = [Span(d.start, d.end) for d in direct]
+    open_sentences = [s for s in article.sentences if not any(_mostly_inside(s, q) for q in inside)]
+    indirect = indirect_quotes(text, open_sentences, paragraph_of, direct)
+    found = _merge(direct, indirect)
+
+    names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
+    entities = Entities(names, [])
+    entities.skip_quoted([(f.start, f.end) for f in found])
+    attributed: list[tuple[Found, Entity, str]] = []
+    for f in found:
+        at = f.cue_at if f.cue_at is not None else f.start
+        if f.continues:
+            previous = attributed[-1] if attributed else None
+            if previous is None or f.paragraph - previous[0].paragraph > _CONTINUATION_REACH:
+                continue
+            entity, via = previous[1], "context"
+        else:
+            entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
+        if entity is None or entity.outlet:
+            continue  # outlets reporting are sources, not speakers
+        entities.note(entity, at)
+        attributed.append((f, entity, via))
+    return article.with_(**_results(text, attributed, entities))
+
+
+def _mostly_inside(sentence: Span, quote: Span) -> bool:
+    overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
+    return overlap > 0.5 * (sentence.end - sentence.start)
+
+
+def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Direct quotes inside a mixed quote become part of it."""
+    kept = [d for d in direct if not any(i.type == "mixed" and i.start <= d.start and d.end <= i.end for i in indirect)]
+    return sorted(kept + indirect, key=lambda f: f.start)
+
+
+def _results(text: str, attributed, entities: Entities) -> dict:
+    taken: set[str] = set()
+    ids: dict[int, str] = {}
+    speakers: list[Speaker] = []
+    quotes: list[Quote] = []
+    seen_quote_ids: set[str] = set()
+    for f, entity, via in attributed:
+        key = id(entity)
+        if key not in ids:
+            ids[key] = speaker_id(entity, taken)
+            speakers.append(Speaker(
+                id=ids[key], name=entity.name, kind=entity.kind, role=entity.role, affiliation=entity.affiliation,
+                affiliation_note=entity.affiliation_note, aliases=list(entity.aliases),
+            ))
+        quote_text = text[f.start:f.end]
+        qid = "q-" + hashlib.sha1(quote_text.encode("utf-8")).hexdigest()[:8]
+        while qid in seen_quote_ids:
+            qid += "x"
+        seen_quote_ids.add(qid)
+        quotes.append(Quote(
+            id=qid, speaker=ids[key], type=f.type, cue=f.cue, start=f.start, end=f.end, text=quote_text, via=via,
+            channel=f.phrase.channel if f.phrase else None, segments=list(f.parts),
+        ))
+    quoted = {id(e) for _, e, _ in attributed}
+    mentions = []
+    for e in entities.entities:
+        if id(e) in quoted or e.kind == "unnamed":
+            continue
+        if e.kind == "person" and len(e.name.split()) < 2:
+            continue  # a lone capitalised word is too often not a name
+        mention_at = next((m.at for m in entities.mentions if m.entity is e), 0)
+        mentions.append(Mention(name=e.name, kind=e.kind, role=e.role, start=mention_at, end=mention_at + len(e.name)))
+    return {"speakers": speakers, "quotes": quotes, "mentions": mentions}

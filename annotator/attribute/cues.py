@@ -1,0 +1,56 @@
+"""Reporting cues ("said", "told", "according to") and the words around them."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..lexicon import load_yaml
+
+# Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
+# "she has previously said", "the minister later told".
+ADVERBS = (
+    r"also|later|then|previously|earlier|recently|once|again|further|repeatedly|publicly|privately|separately|"
+    r"reportedly|allegedly|simply|quickly|immediately|subsequently|initially|originally|famously|frequently|often|"
+    r"has|have|had|was|were|is|would|will|could|had|did|does|do|has\s+since|had\s+previously|has\s+repeatedly|"
+    r"has\s+also|had\s+also|has\s+long|had\s+long|reportedly|angrily|bluntly|candidly|flatly|firmly|openly|"
+    r"tearfully|proudly|cheerfully|calmly|softly|quietly|loudly|jokingly|sarcastically|confidently|defiantly|"
+    r"categorically|emphatically|specifically|explicitly|personally|directly|further"
+)
+
+# Phrases between a cue and what was said: "said in a statement", "told reporters on Monday".
+ADJUNCT = (
+    r"(?:(?:in|on|at|during|via|through|over|after|before|to|with|from|by|via|late|early|last|this|earlier)\b[^,:;\"“”]{0,60}?)"
+)
+
+# Nouns for the way something was said; "The Met email says" names the Met as speaker.
+CHANNELS = {
+    "email": "email", "e-mail": "email", "emails": "email", "letter": "letter", "statement": "statement",
+    "press release": "statement", "release": "statement", "memo": "memo", "tweet": "tweet", "post": "post",
+    "blog": "blog post", "blog post": "blog post", "report": "report", "filing": "court filing", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "website": "website", "interview": "interview",
+    "message": "message", "note": "note", "announcement": "announcement", "notice": "notice", "briefing": "briefing",
+}
+
+
+@cache
+def cue_forms() -> dict[str, tuple[str, str]]:
+    """Surface form -> (lemma, kind); kind is speech, belief or evidence."""
+    forms: dict[str, tuple[str, str]] = {}
+    for lemma, entry in load_yaml("speech_verbs.yml").items():
+        for form in entry["forms"]:
+            forms[form] = (lemma, entry.get("kind", "speech"))
+    return forms
+
+
+@cache
+def cue_pattern(kinds: tuple[str, ...] = ("speech",)) -> re.Pattern:
+    """A regex matching any cue of the given kinds as a whole word (or two)."""
+    forms = sorted((f for f, (_, k) in cue_forms().items() if k in kinds), key=len, reverse=True)
+    words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
+    return re.compile(rf"(?<![\w’'-])(?:{words})(?![\w’'-])")
+
+
+def cue_lemma(form: str) -> str | None:
+    entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
+    return entry[0] if entry else None

@@ -1,0 +1,176 @@
+"""Find the names in a stretch of text and tell people from organisations and places.
+
+A name is a run of capitalised words (with "de", "van", "of the" ... inside).
+Each run is split into a role that comes before the name ("London Mayor",
+"Santa Barbara County Sheriff"), an honorific ("Mr", "Dr") and the name itself,
+then typed from the gazetteer, the words it contains and its given name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .gazetteer import Gazetteer, gazetteer
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
+_TOKEN = rf"(?:(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*)"
+_CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|on|the|upon|in)"
+NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_TOKEN})*")
+_WORD = re.compile(r"\S+")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,4}")
+_NOT_ACRONYMS = {"I", "OK", "TV", "AM", "PM", "US", "UK", "EU", "UN", "II", "III", "IV", "VI"}
+_JOINERS = {"of", "for", "and", "&", "on", "the", "upon", "in"}
+
+
+@dataclass(slots=True)
+class Name:
+    """One name found in text; offsets are absolute (into Article.text)."""
+
+    start: int  # of the name itself, after any role or honorific
+    end: int
+    text: str  # the name as written: "Sadiq Khan", "Met", "Monitoring Group"
+    kind: str  # person | organisation | place | outlet | role | bare (a single unknown word)
+    role: str | None = None  # "London Mayor"
+    honorific: str | None = None  # "Mr"
+    gender: str | None = None  # m | f | None
+    canonical: str | None = None  # gazetteer name: "Metropolitan Police"
+    subtype: str | None = None
+    run_start: int = 0  # where the whole run began, role included
+    possessive: bool = False
+    has_the: bool = False  # written with a leading "the"
+
+    @property
+    def tokens(self) -> list[str]:
+        return self.text.split()
+
+
+def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
+    """Every name in ``text[start:end]``, in order."""
+    g = gazetteer()
+    end = len(text) if end is None else end
+    names: list[Name] = []
+    for m in NAME_RUN.finditer(text, start, end):
+        names.extend(_analyse_run(text, m.start(), m.end(), g))
+    return names
+
+
+def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    return [(m.group(), start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+
+def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
+    toks = _tokens(text, start, end)
+    has_the = start >= 4 and text[start - 4:start].lower() == "the "
+    # leading sentence words ("But", "The", "According") are not part of a name
+    while toks and toks[0][0].lower().rstrip(".") in g.stopwords and toks[0][0].lower() not in g.honorifics:
+        if toks[0][0].lower() == "the":
+            has_the = True
+        toks.pop(0)
+    while toks and toks[-1][0].lower() in _JOINERS:
+        toks.pop()
+    if not toks:
+        return []
+    # a possessive ends the name: "Khan’s plans"
+    possessive = False
+    for i, (tok, s, e) in enumerate(toks):
+        if tok.endswith(_POSSESSIVE) and len(tok) > 2:
+            cut = 2 if tok.endswith(("'s", "’s")) else 1
+            toks = toks[:i] + [(tok[:-cut], s, e - cut)]
+            possessive = True
+            break
+    return _split_run(text, toks, g, has_the, possessive)
+
+
+def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -> list[Name]:
+    surface = text[toks[0][1]:toks[-1][2]]
+    known = g.lookup(surface)
+    if known is None and has_the:
+        known = g.lookup("the " + surface)
+    if known and known.kind != "place" or (known and len(toks) > 1):
+        return [_known(toks, surface, known, has_the, possessive)]
+    role_cut = _role_cut(toks, g)
+    if role_cut is not None:
+        role = text[toks[0][1]:toks[role_cut][2]]
+        rest = toks[role_cut + 1:]
+        names = _split_run(text, rest, g, False, possessive)
+        if names and names[0].kind in ("person", "bare"):
+            first = names[0]
+            first.kind = "person"
+            first.run_start = toks[0][1]
+            honorific = role.split()[-1].lower()
+            if honorific in g.honorifics and len(role.split()) == 1:
+                first.honorific, first.gender = role, first.gender or _gender(g.honorifics[honorific])
+            else:
+                first.role = role
+            return names
+    # "X of the Y": a person of an organisation, unless the whole is an organisation
+    for i, (tok, _s, _e) in enumerate(toks):
+        if tok.lower() in ("of", "for", "and", "&", "in") and 0 < i < len(toks) - 1:
+            left, right = toks[:i], [t for t in toks[i + 1:] if t[0].lower() != "the"] or toks[i + 1:]
+            if _has_org_word(left, g) or any(t[0].lower() in g.roles for t in left) or (tok.lower() == "and" and _has_org_word(right, g)):
+                break  # "Department of Justice", "Trade and Industry"
+            return _split_run(text, left, g, has_the, False) + _split_run(text, right, g, toks[i + 1][0].lower() == "the", possessive)
+    return [_classify(text, toks, g, has_the, possessive)]
+
+
+def _known(toks, surface, known, has_the, possessive) -> Name:
+    kind = {"outlet": "outlet", "country": "place", "place": "place"}.get(known.kind, "organisation")
+    return Name(toks[0][1], toks[-1][2], surface, kind, canonical=known.name, subtype=known.subtype,
+                run_start=toks[0][1], possessive=possessive, has_the=has_the)
+
+
+def _role_cut(toks, g: Gazetteer) -> int | None:
+    """Index of the last role or honorific word that has a name after it."""
+    cut = None
+    for i, (tok, _s, _e) in enumerate(toks[:-1]):
+        word = tok.lower().rstrip(",")
+        pair = f"{toks[i - 1][0].lower()} {word}" if i else word
+        if word in g.honorifics or word in g.roles or pair in g.roles:
+            rest = toks[i + 1:]
+            if 1 <= len(rest) <= 4 and not _has_org_word(rest, g) and not any(t[0].lower() in g.roles for t in rest[:-1]):
+                cut = i
+    return cut
+
+
+def _has_org_word(toks, g: Gazetteer) -> bool:
+    return any(t[0].lower().strip(".,") in g.org_words for t in toks)
+
+
+def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -> Name:
+    surface = text[toks[0][1]:toks[-1][2]]
+    name = Name(toks[0][1], toks[-1][2], surface, "bare", run_start=toks[0][1], possessive=possessive, has_the=has_the)
+    words = [t[0] for t in toks]
+    known = g.lookup(surface) or (g.lookup("the " + surface) if has_the else None)
+    if known:
+        return _known(toks, surface, known, has_the, possessive)
+    if _has_org_word(toks, g) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) and words[0] not in _NOT_ACRONYMS):
+        name.kind = "organisation"
+        return name
+    if surface.lower() in g.demonyms:
+        name.kind = "place"
+        return name
+    first = words[0].lower().rstrip(".")
+    if first not in g.given_names and any(w.lower() in g.roles for w in words):
+        name.kind = "role"  # "Shadow Secretary of State for the Family"
+        return name
+    if len(words) == 1:
+        return name  # a surname, an organisation or a place: resolved later
+    if first in g.given_names:
+        name.kind, name.gender = "person", _gender(g.given_names[first])
+    elif len(words) <= 4 and all(_looks_like_name_word(w) for w in words) and not has_the:
+        name.kind = "person"
+    else:
+        name.kind = "organisation"
+    return name
+
+
+def _looks_like_name_word(word: str) -> bool:
+    if len(word) <= 2 and not word.endswith("."):
+        return word[0].isupper() and len(word) == 2 and word[1].islower()
+    return word[0].isupper() and (word[1:].islower() or "'" in word or "’" in word or "-" in word or word[1:2].islower() or word.endswith("."))
+
+
+def _gender(code: str | None) -> str | None:
+    return code if code in ("m", "f") else None

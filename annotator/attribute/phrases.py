@@ -1,0 +1,236 @@
+"""Read a speaker phrase: who, in the words before or after a reporting cue.
+
+"Len Duvall, a Labour member of the London Assembly, says" -> the name Len
+Duvall with the role "a Labour member of the London Assembly"; "The Met email
+says" -> the organisation Met speaking through an email; "she added" -> a
+pronoun; "a spokesperson for the ministry said" -> an unnamed person of the
+ministry.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicon import load_words
+from .cues import CHANNELS
+from .gazetteer import gazetteer
+from .names import Name, find_names
+
+PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": (None, "pl"), "it": (None, "sg"), "we": (None, "pl"), "i": (None, "sg")}
+_LEADING = re.compile(
+    r"(?:(?:and|but|so|yet|however|meanwhile|still|now|then|also|instead|later|earlier|finally|indeed|moreover|"
+    r"furthermore|separately|similarly|likewise|nevertheless|nonetheless|though|although|while|whereas|as|and\s+yet)\b[\s,]*)+",
+    re.I)
+_DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
+_INTRO_START = {
+    "in", "on", "at", "during", "after", "before", "when", "while", "speaking", "writing", "asked", "responding", "replying",
+    "addressing", "following", "since", "last", "earlier", "later", "today", "yesterday", "tonight", "on", "from", "for",
+    "with", "without", "under", "despite", "however", "but", "meanwhile", "instead", "still", "now", "then", "also",
+    "separately", "similarly", "afterwards", "previously", "once", "if", "as", "though", "although", "because", "by",
+    "according", "overall", "indeed", "moreover", "here", "there", "this", "so", "and", "yet", "nonetheless", "nevertheless",
+}
+_ORG_APPOSITIVE = {"charity", "group", "organisation", "organization", "body", "company", "firm", "campaign", "think-tank",
+                   "union", "party", "agency", "institute", "association", "network", "coalition", "trust", "foundation",
+                   "society", "movement", "council", "committee", "lobby", "outlet", "newspaper", "website", "publication"}
+_PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "snp", "green", "democratic", "republican",
+            "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
+_WORD = re.compile(r"[\w’'-]+")
+# Data and studies report findings; they are sources, never speakers.
+DATA_NOUNS = {"statistics", "figures", "data", "numbers", "estimates", "stats", "study", "studies", "survey", "surveys",
+              "poll", "polls", "research", "analysis", "census", "audit", "records", "documents", "results", "findings"}
+
+
+@dataclass(slots=True)
+class Phrase:
+    start: int
+    end: int
+    kind: str  # name | pronoun | nominal
+    text: str  # head: "Len Duvall", "she", "a spokesperson"
+    name: Name | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    affiliation_note: str | None = None
+    channel: str | None = None
+    gender: str | None = None
+    number: str | None = None
+    organisation_speaks: bool = False  # "a statement from the ministry": the ministry is the speaker
+
+
+@cache
+def _people_nouns() -> frozenset[str]:
+    return load_words("people_nouns.txt") | gazetteer().roles
+
+
+def parse_phrase(text: str, start: int, end: int) -> Phrase | None:
+    """The speaker described by ``text[start:end]``, or None if it is not a speaker."""
+    start, end = _strip(text, start, end)
+    m = _LEADING.match(text, start, end)
+    if m and m.end() > start:
+        start, end = _strip(text, m.end(), end)
+    if end <= start or end - start > 400:
+        return None
+    chunks = _chunks(text, start, end)
+    # skip introductory phrases: "In a statement, the company"
+    while len(chunks) > 1 and _first_word(text, chunks[0]) in _INTRO_START and not _is_name_chunk(text, chunks[0]):
+        chunks.pop(0)
+    head = _head(text, *chunks[0])
+    if head is None:
+        return None
+    head.start = chunks[0][0]
+    head.end = end
+    for a_start, a_end in chunks[1:]:
+        _apply_appositive(text, head, a_start, a_end)
+    return head
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-("):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)"):
+        end -= 1
+    return start, end
+
+
+def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    chunks, depth, cursor = [], 0, start
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+        elif ch == "," and depth == 0:
+            s, e = _strip(text, cursor, i)
+            if e > s:
+                chunks.append((s, e))
+            cursor = i + 1
+    s, e = _strip(text, cursor, end)
+    if e > s:
+        chunks.append((s, e))
+    return chunks or [(start, end)]
+
+
+def _first_word(text: str, chunk: tuple[int, int]) -> str:
+    m = _WORD.search(text, chunk[0], chunk[1])
+    return m.group().lower() if m else ""
+
+
+def _is_name_chunk(text: str, chunk: tuple[int, int]) -> bool:
+    names = find_names(text, *chunk)
+    return bool(names) and names[0].run_start == chunk[0] and names[0].kind in ("person", "organisation", "bare")
+
+
+def _head(text: str, start: int, end: int) -> Phrase | None:
+    words = _WORD.findall(text[start:end])
+    if not words:
+        return None
+    lower = text[start:end].lower().strip()
+    if lower in PRONOUNS:
+        gender, number = PRONOUNS[lower]
+        return Phrase(start, end, "pronoun", lower, gender=gender, number=number)
+    if len(words) > 14:
+        return None
+    names = [n for n in find_names(text, start, end) if n.kind != "place"]
+    people = [n for n in names if n.kind in ("person", "bare")]
+    orgs = [n for n in names if n.kind in ("organisation", "outlet")]
+    det = _DETERMINERS.match(text, start, end)
+    body_start = det.end() if det else start
+    if people and not (det and people[0].run_start > body_start and _nominal_noun_before(text, body_start, people[0].run_start) is None):
+        person = people[0]
+        before = text[start:person.run_start].strip(" ,")
+        role = " ".join(x for x in (before if before and not _DETERMINERS.fullmatch(before + " ") else None, person.role) if x) or None
+        phrase = Phrase(start, end, "name", person.text, name=person, role=role, gender=person.gender, number="sg")
+        after = text[person.end:end]
+        for org in orgs:
+            if org.start >= person.end and re.match(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?$", text[person.end:org.run_start]):
+                phrase.affiliation = _org_name(org)
+                if not phrase.role:
+                    phrase.role = after[: org.end - person.end].strip(" ,")
+                break
+        return phrase
+    if orgs:
+        org = orgs[0]
+        rest = text[org.end:end].strip().lower()
+        before = text[start:org.run_start].strip().lower()
+        channel = CHANNELS.get(rest) or CHANNELS.get(rest.split()[-1]) if rest else None
+        prefix_noun = _nominal_noun_before(text, body_start, org.run_start)
+        if prefix_noun in DATA_NOUNS:
+            return None  # "figures from the ONS" are a source, not a speaker
+        if not rest or channel or rest in ("itself",):
+            if prefix_noun in CHANNELS or prefix_noun is None:
+                return Phrase(start, end, "name", org.text, name=org, channel=channel or (CHANNELS.get(prefix_noun) if prefix_noun else None),
+                              number="sg", organisation_speaks=True)
+        if prefix_noun:
+            noun_phrase = text[start:end].strip()
+            if prefix_noun in CHANNELS and CHANNELS[prefix_noun] != "spokesperson":
+                return Phrase(start, end, "name", org.text, name=org, channel=CHANNELS[prefix_noun], number="sg", organisation_speaks=True)
+            return Phrase(start, end, "nominal", noun_phrase, affiliation=_org_name(org), number=_number(prefix_noun))
+    noun = _head_noun(text, body_start, end)
+    if noun and (noun in _people_nouns() or noun in CHANNELS):
+        phrase_text = text[start:end].strip()
+        return Phrase(start, end, "nominal", phrase_text, number=_number(noun), channel=CHANNELS.get(noun))
+    return None
+
+
+def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:
+    """The noun of "a spokesman for" / "a statement from" before an organisation's name."""
+    piece = text[start:name_start].strip().lower()
+    m = re.match(r"^(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing))\s*(?:the\s+)?$", piece)
+    if m:
+        return m.group(1)
+    return None
+
+
+def _head_noun(text: str, start: int, end: int) -> str | None:
+    piece = text[start:end].lower()
+    piece = re.split(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that)\s+", piece, maxsplit=1)[0]
+    words = _WORD.findall(piece)
+    return words[-1] if words else None
+
+
+def _number(noun: str) -> str:
+    return "pl" if noun.endswith("s") and not noun.endswith(("ss", "us")) or noun in ("police", "people", "staff") else "sg"
+
+
+def _org_name(org: Name) -> str:
+    return org.canonical or org.text
+
+
+def _apply_appositive(text: str, head: Phrase, start: int, end: int) -> None:
+    """Use ", a Labour member of the London Assembly," to describe the head."""
+    piece = text[start:end].strip()
+    lower = piece.lower()
+    if lower.startswith(("who ", "which ", "whose ", "where ", "when ")):
+        return
+    if head.kind == "nominal":
+        names = [n for n in find_names(text, start, end) if n.kind in ("person", "bare")]
+        if names and names[0].run_start <= start + 1 and names[0].end >= end - 1:
+            person = names[0]
+            head.kind, head.text, head.name, head.gender = "name", person.text, person, person.gender
+            head.role = head.role or text[head.start:start].strip(" ,") or None
+        return
+    if head.kind != "name" or head.name is None or head.name.kind == "organisation":
+        return
+    first_word = lower.split()[0] if lower.split() else ""
+    org_apposition = any(w in _ORG_APPOSITIVE for w in _WORD.findall(lower)[:6])
+    if head.affiliation and org_apposition and first_word in ("a", "an", "the"):
+        head.affiliation_note = head.affiliation_note or piece
+        return
+    if head.role and not head.role.lower().startswith("of "):
+        return
+    if first_word in ("a", "an", "the", "its", "his", "her", "their", "former", "chief", "deputy", "senior", "acting") or first_word in gazetteer().roles:
+        head.role = piece
+        head.affiliation = head.affiliation or _affiliation_from_role(text, start, end)
+
+
+def _affiliation_from_role(text: str, start: int, end: int) -> str | None:
+    """"a Labour member of the London Assembly" -> "London Assembly (Labour)"."""
+    orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
+    if not orgs:
+        return None
+    org = orgs[0]
+    party = next((p for p in _PARTIES if re.search(rf"\b{re.escape(p)}\b", text[start:org.run_start], re.I)), None)
+    name = org.canonical or org.text
+    return f"{name} ({party.title()})" if party and party.lower() not in name.lower() else name

@@ -1,0 +1,288 @@
+"""Who is who in one article: one entity per person or organisation, whatever its form.
+
+"Len Duvall" and later "Duvall", "Mr Duvall" or "he"; "the London Metropolitan
+police", "the Met" and "Scotland Yard" are each one entity.  Pronouns go to the
+most recently named person (or organisation, for "they" and "it") outside
+quotation marks whose gender fits; titles ("the mayor") go to the person with
+that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..slug import slugify
+from .names import Name
+from .phrases import Phrase
+
+_COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business", "operator", "startup", "giant"}
+_GENERIC_ORGS = {
+    "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
+    "council": ("council",), "agency": ("agency",), "party": ("party",), "union": ("union",), "court": ("court",),
+    "army": ("army", "military"), "military": ("army", "military", "forces"), "commission": ("commission",),
+    "committee": ("committee",), "club": ("club", "fc", "united"), "team": ("team", "club"), "charity": ("charity", "trust", "foundation"),
+    "administration": ("administration", "white house"), "board": ("board",), "office": ("office",), "authority": ("authority",),
+}
+
+
+@dataclass(slots=True)
+class Entity:
+    key: str
+    name: str
+    kind: str  # person | organisation | unnamed
+    gender: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    affiliation_note: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    subtype: str | None = None
+    outlet: bool = False
+    first_at: int = 0
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip()
+        if alias and alias != self.name and alias not in self.aliases:
+            self.aliases.append(alias)
+
+    @property
+    def last_name(self) -> str:
+        return self.name.split()[-1] if self.kind == "person" else self.name
+
+
+@dataclass(slots=True)
+class Mention:
+    at: int
+    entity: Entity
+    in_quote: bool
+    possessive: bool
+
+
+class Entities:
+    """The article's entities, built from its names in reading order."""
+
+    def __init__(self, names: list[Name], quote_spans: list[tuple[int, int]]):
+        self.entities: list[Entity] = []
+        self.mentions: list[Mention] = []
+        self._quote_spans = quote_spans
+        bare: list[Name] = []
+        for n in names:
+            if n.kind in ("place", "role"):
+                continue
+            if n.kind == "bare":
+                bare.append(n)
+                continue
+            entity = self._entity_for(n)
+            self._mention(n, entity)
+        for n in bare:
+            entity = self.find_by_surface(n.text, n.start) or self.find_by_surface(n.text, None)
+            if entity is not None:
+                entity.add_alias(n.text)
+                self._mention(n, entity)
+        self.mentions.sort(key=lambda m: m.at)
+
+    # -- building ------------------------------------------------------------
+    def _mention(self, n: Name, entity: Entity) -> None:
+        inside = any(s <= n.start < e for s, e in self._quote_spans)
+        self.mentions.append(Mention(n.start, entity, inside, n.possessive))
+
+    def _entity_for(self, n: Name) -> Entity:
+        if n.kind == "person":
+            entity = self._person(n.text)
+            if entity is None:
+                entity = Entity(n.text, n.text, "person", gender=n.gender, role=n.role, first_at=n.start)
+                self.entities.append(entity)
+            else:
+                if len(n.text) > len(entity.name) and n.text.endswith(entity.name.split()[-1]):
+                    entity.add_alias(entity.name)
+                    entity.name = n.text
+                else:
+                    entity.add_alias(n.text)
+                entity.gender = entity.gender or n.gender
+                entity.role = entity.role or n.role
+            if n.honorific:
+                entity.add_alias(f"{n.honorific} {n.text.split()[-1]}")
+            return entity
+        key = (n.canonical or n.text).lower()
+        for entity in self.entities:
+            if entity.kind == "organisation" and (entity.key == key or n.text.lower() in (a.lower() for a in [entity.name, *entity.aliases])):
+                entity.add_alias(n.text)
+                return entity
+        entity = Entity(key, n.canonical or n.text, "organisation", canonical=n.canonical, subtype=n.subtype,
+                        outlet=n.kind == "outlet", first_at=n.start)
+        entity.add_alias(n.text)
+        self.entities.append(entity)
+        return entity
+
+    def _person(self, text: str) -> Entity | None:
+        tokens = text.split()
+        for entity in self.entities:
+            if entity.kind != "person":
+                continue
+            known = entity.name.split()
+            if entity.name == text or text in entity.aliases:
+                return entity
+            if tokens[-1] == known[-1] and (tokens[0] == known[0] or len(tokens) == 1 or len(known) == 1):
+                return entity
+        return None
+
+    # -- lookups -------------------------------------------------------------
+    def find_by_surface(self, surface: str, before: int | None) -> Entity | None:
+        """An entity one of whose names (or surnames) is ``surface``."""
+        surface = surface.strip()
+        low = surface.lower()
+        best = None
+        for entity in self.entities:
+            if before is not None and entity.first_at > before:
+                continue
+            names = [entity.name, *entity.aliases]
+            if entity.kind == "person":
+                if any(surface == n.split()[-1] or surface == n for n in names):
+                    best = entity
+                elif surface == entity.name.split()[0] and len(surface) > 3:
+                    best = best or entity
+            elif any(low == n.lower() for n in names):
+                best = entity
+        return best
+
+    def recent(self, at: int, *, kinds: tuple[str, ...], gender: str | None = None, skip_quoted: bool = True) -> Entity | None:
+        for m in reversed(self.mentions):
+            if m.at >= at:
+                continue
+            if skip_quoted and m.in_quote:
+                continue
+            e = m.entity
+            if e.kind not in kinds:
+                continue
+            if gender and e.gender and e.gender != gender:
+                continue
+            if e.outlet:
+                continue
+            return e
+        return None
+
+    def note(self, entity: Entity, at: int) -> None:
+        """Record that ``entity`` spoke at ``at``: a speaker is the likeliest antecedent."""
+        self.mentions.append(Mention(at, entity, False, False))
+        self.mentions.sort(key=lambda m: m.at)
+
+    def skip_quoted(self, spans: list[tuple[int, int]]) -> None:
+        """Names inside reported words are poor antecedents for pronouns."""
+        for m in self.mentions:
+            if any(s <= m.at < e for s, e in spans):
+                m.in_quote = True
+
+    def new(self, name: str, kind: str, at: int, gender: str | None = None) -> Entity:
+        key = name.lower()
+        for entity in self.entities:
+            if entity.key == key and entity.kind == kind:
+                return entity
+        entity = Entity(key, name, kind, gender=gender, first_at=at)
+        self.entities.append(entity)
+        self.mentions.append(Mention(at, entity, False, False))
+        self.mentions.sort(key=lambda m: m.at)
+        return entity
+
+
+def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None) -> tuple[Entity | None, str]:
+    """The entity a speaker phrase refers to, and how it was found."""
+    if phrase.kind == "pronoun":
+        if phrase.text in ("he", "she"):
+            gender = "m" if phrase.text == "he" else "f"
+            entity = entities.recent(at, kinds=("person",), gender=gender)
+            if entity is not None and entity.gender is None:
+                entity.gender = gender
+            return entity, "pronoun"
+        if phrase.text in ("it", "they", "we"):
+            if previous is not None and previous.kind in ("organisation", "unnamed") and _near(entities, previous, at):
+                return previous, "pronoun"
+            return entities.recent(at, kinds=("organisation",)), "pronoun"
+        return None, "pronoun"
+    if phrase.kind == "name" and phrase.name is not None:
+        n = phrase.name
+        if n.kind in ("organisation", "outlet"):
+            entity = entities.find_by_surface(n.canonical or n.text, None) or entities.find_by_surface(n.text, None)
+            if entity is None:
+                entity = entities.new(n.canonical or n.text, "organisation", at)
+                entity.canonical = n.canonical
+            entity.add_alias(n.text)
+            return entity, "name"
+        entity = None
+        if len(n.tokens) >= 2:
+            entity = entities._person(n.text)
+            via = "name"
+        else:
+            entity = entities.find_by_surface(n.text, at) or entities.find_by_surface(n.text, None)
+            via = "surname"
+        if entity is None:
+            if n.kind == "bare" and re.fullmatch(r"[A-Z][A-Z0-9&.]{1,8}", n.text):
+                entity = entities.new(n.text, "organisation", at)
+            else:
+                entity = entities.new(n.text, "person", at, gender=phrase.gender)
+            via = "name"
+        if phrase.role and not entity.role:
+            entity.role = phrase.role
+        if phrase.affiliation and not entity.affiliation:
+            entity.affiliation = phrase.affiliation
+        if phrase.affiliation_note and not entity.affiliation_note:
+            entity.affiliation_note = phrase.affiliation_note
+        entity.gender = entity.gender or phrase.gender
+        if n.text != entity.name:
+            entity.add_alias(n.text)
+        return entity, via
+    # nominal: a title for a known entity, or an unnamed source
+    text = phrase.text
+    low = re.sub(r"^(?:the|a|an)\s+", "", text.lower())
+    noun = low.split()[-1] if low.split() else low
+    if text.lower().startswith("the ") and not phrase.affiliation:
+        for m in reversed(entities.mentions):
+            e = m.entity
+            if m.at >= at:
+                continue
+            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}\b", e.role.lower()):
+                return e, "title"
+        if noun in _COMPANY:
+            e = entities.recent(at, kinds=("organisation",))
+            if e is not None:
+                return e, "title"
+        if noun in _GENERIC_ORGS:
+            for m in reversed(entities.mentions):
+                e = m.entity
+                if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]):
+                    return e, "title"
+    if noun in _GENERIC_ORGS and len(low.split()) <= 2 and not phrase.affiliation:
+        if noun == "police":
+            for m in reversed(entities.mentions):
+                e = m.entity
+                if m.at < at and e.kind == "organisation" and ("police" in e.name.lower() or e.subtype == "police"):
+                    return e, "title"
+        return entities.new(low.capitalize() if noun == "police" else text, "organisation", at), "title"
+    entity = entities.new(_unnamed_name(text, phrase), "unnamed", at)
+    if phrase.affiliation:
+        entity.affiliation = entity.affiliation or phrase.affiliation
+    return entity, "unnamed"
+
+
+def _unnamed_name(text: str, phrase: Phrase) -> str:
+    name = re.sub(r"\s+", " ", text.strip())
+    if name[:1].isupper() and name.split()[0].lower() in ("a", "an", "the", "one", "some", "many", "two", "several", "critics", "officials", "experts"):
+        name = name[0].lower() + name[1:]
+    return name
+
+
+def _near(entities: Entities, entity: Entity, at: int) -> bool:
+    """The entity was mentioned or spoke recently (within about two paragraphs)."""
+    for m in reversed(entities.mentions):
+        if m.at < at and m.entity is entity:
+            return at - m.at < 1200
+    return False
+
+
+def speaker_id(entity: Entity, taken: set[str]) -> str:
+    base = slugify(entity.name) or "speaker"
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    taken.add(candidate)
+    return candidate

@@ -1,0 +1,125 @@
+"""Find check-worthy claims, sentence by sentence.
+
+For each sentence the claim is the part that asserts something: the words a
+speaker is reported to have said (the claimant is that speaker), or the
+sentence without its attribution ("According to X, ", ", the Guardian
+reports").  A sentence with several clauses keeps the clause that carries the
+signal ("…, with only 10 percent volunteering" -> "only 10 percent volunteering").
+A claim cites the source named in its sentence; the following sentences of the
+same paragraph that carry on with figures inherit it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..model import Article, Claim, Span
+from .kinds import read_signals
+from .numbers import find_numbers, is_quantity
+
+THRESHOLD = 0.5
+_CLAUSE = re.compile(r",\s+(?=(?:with|as|while|whereas|which|outlining|adding|saying|amid|despite|following|after)\b)|;\s+")
+_LEAD_WORDS = re.compile(r"(?:with|as|while|whereas|and|but|so)\s+", re.I)
+_ATTRIBUTION_PREFIX = re.compile(
+    r"(?:according\s+to\s+[^,]{2,120},\s*|(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|claimed|revealed|reveals)\s+(?:that\s+)?|"
+    r"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:reports?|reported|says|said|claims)\s+(?:that\s+)?)")
+_ATTRIBUTION_SUFFIX = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|added)\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{2,120}[.!?]?$")
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+def find_claims(article: Article) -> Article:
+    text = article.text
+    claims: list[Claim] = []
+    seen: set[str] = set()
+    # attribution sources first: in "the paper reports that an email was sent", the paper is the source
+    rank = {"outlet-report": 0, "statistics": 0, "study": 0, "poll": 0, "court-filing": 1, "document": 2}
+    source_spans = sorted(((sp, s.id, s.kind) for s in article.sources for sp in s.spans if s.kind in rank),
+                          key=lambda x: (rank[x[2]], x[0].start))
+    for p_index, p in enumerate(article.paragraphs):
+        inherited: str | None = None
+        for sentence in (s for s in article.sentences if p.start <= s.start < p.end):
+            region, claimant = _claim_region(article, sentence)
+            cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
+            if region is None:
+                inherited = cited or inherited
+                continue
+            numbers = find_numbers(text, region.start, region.end)
+            source = cited or (inherited if any(is_quantity(n) for n in numbers) else None)
+            region = _best_clause(text, region, source is not None)
+            if region.start > _trim(text, sentence.start, sentence.end).start + 1:  # a clause: no closing stop
+                region = _trim(text, region.start, region.end, closing=True)
+            numbers = [n for n in numbers if region.start <= n.start < region.end]
+            signals = read_signals(text[region.start:region.end], numbers, sourced=source is not None)
+            inherited = cited or inherited
+            if signals.score < THRESHOLD:
+                continue
+            claim_text = text[region.start:region.end]
+            cid = "c-" + hashlib.sha1(claim_text.encode("utf-8")).hexdigest()[:8]
+            if cid in seen:
+                continue
+            seen.add(cid)
+            claims.append(Claim(
+                id=cid, text=claim_text, start=region.start, end=region.end, type=signals.type,
+                numbers=numbers, claimant=claimant, source=source, score=signals.score,
+            ))
+    return article.with_(claims=claims)
+
+
+def _claim_region(article: Article, sentence: Span) -> tuple[Span | None, str | None]:
+    """The asserting part of a sentence and who asserts it (None: the article)."""
+    text = article.text
+    for q in article.quotes:
+        for part in q.segments or [Span(q.start, q.end)]:
+            if part.start <= sentence.start and sentence.end <= part.end + 2:
+                return _trim(text, sentence.start, min(sentence.end, part.end)), q.speaker
+            overlap = min(part.end, sentence.end) - max(part.start, sentence.start)
+            if overlap > 0.5 * (sentence.end - sentence.start) or (part.start >= sentence.start and part.end <= sentence.end and q.type != "direct"):
+                return _trim(text, max(sentence.start, part.start), min(sentence.end, part.end)), q.speaker
+    for v in article.vague:
+        if sentence.start <= v.start < sentence.end:
+            cue_end = v.start + len(v.cue)
+            return _trim(text, cue_end, min(v.end, sentence.end)), None
+    start, end = sentence.start, sentence.end
+    m = _ATTRIBUTION_PREFIX.match(text, start, end)
+    if m:
+        start = m.end()
+    m = _ATTRIBUTION_SUFFIX.search(text, start, end)
+    if m:
+        end = m.start()
+    return _trim(text, start, end), None
+
+
+def _best_clause(text: str, region: Span, sourced: bool) -> Span | None:
+    """The clause of a sentence that carries the claim, or the whole sentence."""
+    cuts = [m for m in _CLAUSE.finditer(text, region.start, region.end)]
+    if not cuts:
+        return region
+    pieces, cursor = [], region.start
+    for m in cuts:
+        pieces.append(Span(cursor, m.start()))
+        cursor = m.end()
+    pieces.append(Span(cursor, region.end))
+    scored = []
+    for piece in pieces:
+        lead = _LEAD_WORDS.match(text, piece.start, piece.end)
+        piece = _trim(text, lead.end() if lead else piece.start, piece.end)
+        if piece.end - piece.start < 8:
+            continue
+        numbers = find_numbers(text, piece.start, piece.end)
+        signals = read_signals(text[piece.start:piece.end], numbers, sourced=sourced)
+        scored.append((signals.score, piece))
+    if not scored:
+        return region
+    # keep the whole sentence unless one clause alone carries the signal
+    strong = [piece for score, piece in scored if score >= THRESHOLD]
+    return strong[0] if len(strong) == 1 else region
+
+
+def _trim(text: str, start: int, end: int, *, closing: bool = False) -> Span:
+    strip = "\"“”‘’',;:—–-" + (".!" if closing else "")
+    while start < end and (text[start].isspace() or text[start] in strip):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
+        end -= 1
+    return Span(start, end)

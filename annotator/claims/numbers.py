@@ -1,0 +1,90 @@
+"""Numbers in a claim, each with its unit: "10 percent", "1,299 stabbings", "£3bn", "a decade".
+
+Years and dates are kept apart (kind ``year`` or ``date``) so a claim is not
+counted as numeric just because it says "in 2018".
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Number
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORD_NUMBERS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "hundred": 100,
+    "a dozen": 12, "dozens": None, "hundreds": None, "thousands": None, "millions": None, "billions": None,
+    "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75,
+}
+_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
+_CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_STOP_UNITS = {
+    "of", "in", "to", "and", "or", "the", "a", "an", "for", "on", "at", "by", "with", "from", "as", "than", "per", "that",
+    "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "this", "its", "their", "his", "her",
+    "out", "more", "less", "up", "down", "over", "under", "into", "since", "after", "before", "between", "among", "about",
+}
+
+NUMBER = re.compile(
+    rf"(?P<money>(?P<cur>[£$€¥₹])\s?(?P<mval>{_NUM})\s?(?P<mscale>bn|billion|mn|m|million|k|thousand|tn|trillion)?\b)"
+    rf"|(?P<percent>(?P<pval>{_NUM})(?:\s?%|\s?-?\s?(?:per\s?cent|percent)\b)(?P<pnoun>[ -](?:rise|increase|fall|drop|decline|cut|growth|jump|reduction|gain|share|stake|majority)\b)?|(?P<pval2>{_NUM})\s+percentage\s+points?\b)"
+    rf"|(?P<date>\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?|(?:the\s+)?end\s+of\s+{_MONTHS})\b)"
+    rf"|(?P<year>\b(?:1[89]\d\d|20\d\d)s?\b)"
+    rf"|(?P<duration>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ -](?:decade|year|month|week|day|hour|century|quarter)s?\b)"
+    rf"|(?P<count>(?P<cval>{_NUM})(?:\s?(?P<cscale>bn|billion|mn|m|million|k|thousand|tn|trillion)\b)?(?P<cunit>(?:[ -][a-z][\w-]*){{0,1}}))"
+    rf"|(?P<words>\b(?:a\s+dozen|dozens|hundreds|thousands|millions|billions|half|a\s+third|a\s+quarter|two-thirds|three-quarters)\b(?:\s+of)?(?P<wunit>\s+[a-z][\w-]*)?)",
+    re.I,
+)
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    end = len(text) if end is None else end
+    found: list[Number] = []
+    for m in NUMBER.finditer(text, start, end):
+        number = _number(m)
+        if number is not None:
+            found.append(number)
+    return found
+
+
+def _value(raw: str, scale: str | None = None) -> float | None:
+    try:
+        value = float(raw.replace(",", ""))
+    except ValueError:
+        return None
+    return value * _SCALE.get((scale or "").lower(), 1)
+
+
+def _number(m: re.Match) -> Number | None:
+    s, e = m.start(), m.end()
+    if m.group("money"):
+        cur = _CURRENCY.get(m.group("cur"))
+        return Number(m.group().strip(), "money", _value(m.group("mval"), m.group("mscale")), cur, s, e)
+    if m.group("percent"):
+        raw = m.group("pval") or m.group("pval2")
+        unit = "percentage points" if m.group("pval2") else "percent"
+        return Number(m.group().strip(), "percent", _value(raw), unit, s, e)
+    if m.group("date"):
+        return Number(m.group().strip(), "date", None, None, s, e)
+    if m.group("year"):
+        return Number(m.group(), "year", _value(m.group().rstrip("s")), None, s, e)
+    if m.group("duration"):
+        return Number(m.group(), "duration", None, m.group().split()[-1].rstrip("s") if " " in m.group() else None, s, e)
+    if m.group("count"):
+        unit = (m.group("cunit") or "").strip(" -")
+        text = m.group()
+        if unit.lower() in _STOP_UNITS or not unit:
+            text, unit, e = m.group("cval") + (" " + m.group("cscale") if m.group("cscale") else ""), None, m.start() + len(m.group("cval")) + (len(m.group("cscale")) + 1 if m.group("cscale") else 0)
+        return Number(text.strip(), "count", _value(m.group("cval"), m.group("cscale")), unit, s, e)
+    if m.group("words"):
+        raw = m.group().lower()
+        unit = (m.group("wunit") or "").strip() or None
+        key = re.sub(r"\s+of$", "", raw.replace(m.group("wunit") or "", "").strip())
+        return Number(m.group().strip(), "count", _WORD_NUMBERS.get(re.sub(r"\s+", " ", key)), unit, s, e)
+    return None
+
+
+def is_quantity(n: Number) -> bool:
+    """Counts, money, percentages and spans of time, not years or dates."""
+    return n.kind not in ("year", "date")

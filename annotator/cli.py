@@ -1,0 +1,283 @@
+"""The `annotator` command line: build the archive, extract annotations, preview the site."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+import yaml
+
+from . import __version__
+from .errors import InputError
+
+DEFAULT_CONFIG = "mkdocs.yml"
+
+
+class _Group(click.Group):
+    """Turns any unexpected error into one line on stderr instead of a traceback."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except (click.exceptions.Exit, click.exceptions.Abort, click.ClickException, SystemExit):
+            raise
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            sys.exit(130)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            click.echo(f"error: {_describe(exc)}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="annotator")
+def main() -> None:
+    """Turn raw news articles into an annotated, searchable archive site.
+
+    \b
+    Articles live in content/ (see the README):
+      content/inbox/                   drop new .txt articles here
+      content/articles/<year>/<slug>/  one folder per article:
+        original.txt                   the file as submitted, never rewritten
+        index.md                       the annotated page (front matter + body)
+
+    \b
+    Typical use:
+      annotator add story.txt --published 2019-09-04 --url https://...
+      annotator build                  annotate what changed, then build site/
+      annotator serve                  live preview at http://127.0.0.1:8000
+      annotator extract --json a.txt   annotations as JSON, content/ untouched
+    """
+
+
+@main.command()
+@click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False),
+              help="The MkDocs configuration of the site.")
+@click.option("-d", "--site-dir", type=click.Path(file_okay=False), help="Where to write the site (default: site/ beside the config).")
+@click.option("--force", is_flag=True, help="Annotate every article again, not only new and changed ones.")
+@click.option("--annotate-only", is_flag=True, help="Update content/ but do not build the site.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors and the summary.")
+def build(config: str, site_dir: str | None, force: bool, annotate_only: bool, quiet: bool) -> None:
+    """Annotate new and changed articles, then build the site into site/.
+
+    An article is annotated again when its original file changed or the
+    annotator's rules did.  Corrections an editor made to a page's front
+    matter are kept.  A file that cannot be annotated is reported by name and
+    left as it was; the rest of the archive is still built, and the command
+    exits with status 1.
+    """
+    config_path = Path(config)
+    content = _content_dir(config_path)
+    started = time.perf_counter()
+    outcomes = _update(content, force=force, quiet=quiet)
+    failed = [o for o in outcomes if o.status == "failed"]
+    annotated_in = time.perf_counter() - started
+    if not annotate_only:
+        built_started = time.perf_counter()
+        _build_site(config_path, site_dir, quiet=quiet)
+        click.echo(f"Built {site_dir or config_path.parent / 'site'} in {time.perf_counter() - built_started:.1f} s "
+                   f"(annotation {annotated_in:.1f} s).", err=quiet)
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--body-only", is_flag=True, help="Read each whole file as article body: no headline line.")
+@click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input, one per line.")
+def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool) -> None:
+    """Annotate files and print what was found; content/ is not touched.
+
+    Each PATH is a text file, or a folder whose .txt files are read.  With
+    --json each file gives one line of JSON with the keys path, title, outlet,
+    published, original_publisher, republisher, body, speakers, quotes,
+    mentions, claims, sources, vague and removed; every start/end is a
+    character offset into the file's text (UTF-8, newlines normalised to \\n).
+    A file that cannot be read gives one error line on stderr and no JSON.
+    """
+    from .pipeline import annotate_file
+    from .render.record import extract_record
+
+    failures = 0
+    for path in _expand(paths):
+        try:
+            article = annotate_file(path, body_only=body_only, display_path=str(path))
+        except InputError as exc:
+            click.echo(f"error: {exc}", err=True)
+            failures += 1
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
+            click.echo(f"error: {path}: the annotator failed on this file ({_describe(exc)})", err=True)
+            failures += 1
+            continue
+        record = extract_record(article)
+        if as_json:
+            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            _print_summary(record)
+    sys.stdout.flush()
+    if failures:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False))
+@click.option("--published", help="Publication date, YYYY-MM-DD (never guessed when left out).")
+@click.option("--url", help="Where the article was published.")
+@click.option("--outlet", help="The outlet, when line 1 of the file does not name it.")
+@click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
+@click.option("--licence", help='Licence of the text, e.g. "CC BY 2.5".')
+@click.option("--credit", help='Whom to credit, e.g. "Wikinews contributors".')
+def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
+    """Copy article files into content/ and annotate them.
+
+    Each file is copied byte for byte to content/articles/<year>/<slug>/original.txt
+    and annotated into index.md beside it.  The metadata given here goes into
+    the page's front matter, where editors can change it later.
+    """
+    from .archive import add_article
+
+    if published:
+        _check_date(published)
+    content = _content_dir(Path(config))
+    metadata = {"published": published, "url": url, "outlet": outlet, "tags": list(tags) or None}
+    if licence or credit:
+        metadata["attribution"] = {"credit": credit, "licence": licence, "url": url}
+    failed = 0
+    for path in paths:
+        outcome = add_article(content, path, metadata)
+        if outcome.status == "failed":
+            click.echo(f"error: {outcome.message}", err=True)
+            failed += 1
+        else:
+            click.echo(f"added {outcome.message}")
+    if failed:
+        sys.exit(1)
+
+
+@main.command()
+@click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False))
+@click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")
+def serve(config: str, dev_addr: str) -> None:
+    """Annotate what changed, then serve a live preview that reloads on edits."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+
+    config_path = Path(config)
+    _update(_content_dir(config_path), force=False, quiet=False)
+    _quiet_mkdocs()
+    mkdocs_serve(config_file=str(config_path), dev_addr=dev_addr, livereload=True)
+
+
+# -- helpers ------------------------------------------------------------------
+
+def _content_dir(config_path: Path) -> Path:
+    if not config_path.exists():
+        raise click.ClickException(f"{config_path}: no such file (run this in the project folder, or pass --config-file)")
+    try:
+        with open(config_path, encoding="utf-8") as fh:
+            config = yaml.load(fh, Loader=_ConfigLoader) or {}
+    except yaml.YAMLError as exc:
+        raise click.ClickException(f"{config_path}: not valid YAML ({exc})") from None
+    return config_path.parent / str(config.get("docs_dir", "docs"))
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml safely: MkDocs' !ENV and python tags just become None (we only need docs_dir)."""
+
+
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+def _update(content: Path, *, force: bool, quiet: bool):
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .archive import update_archive
+    from .archive.store import ArchiveBusy
+
+    columns = (TextColumn("Annotating"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), TextColumn("{task.description}"))
+    try:
+        with Progress(*columns, transient=True, disable=quiet or not sys.stderr.isatty()) as progress:
+            task = progress.add_task("", total=None)
+            outcomes = update_archive(
+                content, force=force,
+                on_total=lambda n: progress.update(task, total=n),
+                progress=lambda name: progress.update(task, advance=1, description=name[:40]),
+            )
+    except ArchiveBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    counts: dict[str, int] = {}
+    for o in outcomes:
+        counts[o.status] = counts.get(o.status, 0) + 1
+        if o.status == "failed":
+            click.echo(f"error: {o.message}", err=True)
+        elif o.status == "added" and not quiet:
+            click.echo(f"added {o.message}", err=True)
+    summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no articles"
+    click.echo(f"Articles: {summary}.", err=True)
+    return outcomes
+
+
+def _build_site(config_path: Path, site_dir: str | None, *, quiet: bool) -> None:
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _quiet_mkdocs(quiet)
+    overrides = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
+    try:
+        cfg = load_config(config_file=str(config_path), **overrides)
+        cfg.plugins.on_startup(command="build", dirty=False)
+        try:
+            mkdocs_build(cfg)
+        finally:
+            cfg.plugins.on_shutdown()
+    except MkDocsException as exc:
+        raise click.ClickException(f"site build failed: {exc}") from None
+
+
+def _quiet_mkdocs(quiet: bool = False) -> None:
+    import logging
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material 9.7+ banner
+    logging.basicConfig(format="%(levelname)s - %(message)s")
+    logging.getLogger("mkdocs").setLevel(logging.WARNING if quiet else logging.INFO)
+
+
+def _expand(paths: tuple[Path, ...]):
+    for path in paths:
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+        else:
+            yield path
+
+
+def _check_date(value: str) -> None:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date like 2019-09-04", param_hint="--published") from None
+
+
+def _print_summary(record: dict) -> None:
+    click.echo(f"{record['path']}: {record['title'] or '(no headline)'}" + (f" — {record['outlet']}" if record["outlet"] else ""))
+    speakers = {s["id"]: s["name"] for s in record["speakers"]}
+    for q in record["quotes"]:
+        click.echo(f"  quote ({q['type']}) {speakers.get(q['speaker'], q['speaker'])}: {q['text'][:100]}")
+    for c in record["claims"]:
+        click.echo(f"  claim ({c['type']}, {c['score']}): {c['text'][:100]}")
+    for s in record["sources"]:
+        click.echo(f"  source ({s['kind']}): {s['name']}")
+    for r in record["removed"]:
+        click.echo(f"  removed ({r['kind']}): {r['text'][:100]}")
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()[0] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__

@@ -1,0 +1,114 @@
+"""Write and read an annotated page: YAML front matter, then the Markdown body.
+
+YAML is only ever loaded with the safe loader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import yaml
+
+from ..errors import InputError
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+METADATA_KEYS = (
+    "title", "outlet", "published", "url", "original_publisher", "republisher", "language",
+    "word_count", "original", "original_name", "original_sha256", "tags", "attribution",
+)
+ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
+BOOKKEEPING_KEY = "annotator"
+
+_SECTIONS = (
+    ("# Article. Edit freely: a value you change is kept on every later run.", METADATA_KEYS),
+    ("# Annotations. Correct, delete or add entries: an entry you touch is never overwritten.\n"
+     "# Each `text` is the exact body text; `anchor` gives its offsets in the body and its paragraph.",
+     ANNOTATION_KEYS),
+    ("# Bookkeeping for `annotator build`. Do not edit.", (BOOKKEEPING_KEY,)),
+)
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)?---[ \t]*(?:\n|\Z)", re.S)
+
+
+class _Flow(dict):
+    """A mapping written on one line, for small records such as anchors."""
+
+
+def _represent_flow(dumper, data):
+    return dumper.represent_mapping("tag:yaml.org,2002:map", data.items(), flow_style=True)
+
+
+def _represent_str(dumper, data):
+    # a quote over two paragraphs stays on one line, with \n escapes
+    style = '"' if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(_Flow, _represent_flow)
+_Dumper.add_representer(str, _represent_str)
+
+
+def _flowed(value):
+    """Write anchors and numbers in flow style so each stays on one line."""
+    if isinstance(value, dict):
+        out = {k: _flowed(v) for k, v in value.items()}
+        if set(out) <= {"start", "end", "paragraph"} or set(out) <= {"text", "kind", "value", "unit"}:
+            return _Flow(out)
+        return out
+    if isinstance(value, list):
+        return [_flowed(v) for v in value]
+    return value
+
+
+def dump_yaml(data) -> str:
+    return yaml.dump(_flowed(data), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100_000, default_flow_style=False)
+
+
+def render_page(meta: dict, body_markdown: str) -> str:
+    """Front matter in three commented sections, then the body."""
+    parts = ["---\n"]
+    placed: set[str] = set()
+    for comment, keys in _SECTIONS:
+        section = {k: meta[k] for k in keys if k in meta}
+        placed.update(section)
+        if comment.startswith("# Bookkeeping"):
+            # keys an editor added that we do not know go before the bookkeeping
+            extra = {k: v for k, v in meta.items() if k not in placed and k not in section}
+            if extra:
+                parts.append("# Fields added by an editor.\n" + dump_yaml(extra))
+                placed.update(extra)
+        if section:
+            parts.append(comment + "\n" + dump_yaml(section))
+    parts.append("---\n\n")
+    return "".join(parts) + body_markdown
+
+
+def split_page(text: str, path: str) -> tuple[dict, str]:
+    """``(front matter, body)`` of a page; a YAML error becomes one clear InputError."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    try:
+        meta = yaml.load(match.group(1) or "", Loader=_Loader) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 2})" if mark else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise InputError(path, f"the front matter is not valid YAML{where}: {problem}") from None
+    if not isinstance(meta, dict):
+        raise InputError(path, "the front matter must be a YAML mapping of field: value")
+    return _plain(meta), text[match.end():].lstrip("\n")
+
+
+def _plain(value):
+    """Dates that YAML parsed as date objects go back to ISO strings."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value

@@ -1,0 +1,67 @@
+"""Segment: split body paragraphs into sentences (a stage, and helpers for others).
+
+A sentence ends at . ! ? or … (with any closing quotes or brackets) followed by
+space and a capital, digit or opening quote, unless the word before the full
+stop is a known abbreviation ("Mr.", "U.S.", "Jan.") or a single initial.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import load_words
+from .model import Article, Span
+
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])|[!?…][\"”’'»)\]]*(?=\s+[a-z])")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def segment(article: Article) -> Article:
+    sentences: list[Span] = []
+    for p in article.paragraphs:
+        sentences.extend(split_sentences(article.text, p.start, p.end))
+    return article.with_(sentences=sentences)
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Span]:
+    """Sentence spans of ``text[start:end]``, trimmed of surrounding space."""
+    abbreviations = load_words("abbreviations.txt")
+    spans: list[Span] = []
+    chunk = text[start:end]
+    cursor = 0
+    for m in _BOUNDARY.finditer(chunk):
+        stop = m.end()
+        if m.group()[0] == "." and _is_abbreviation(chunk, m.start() + 1, abbreviations):
+            continue
+        if _inside_brackets(chunk, cursor, m.start()):
+            continue
+        spans.append(_trim(text, start + cursor, start + stop))
+        cursor = stop
+    if cursor < len(chunk):
+        tail = _trim(text, start + cursor, end)
+        if tail.end > tail.start:
+            spans.append(tail)
+    return [s for s in spans if s.end > s.start]
+
+
+def _is_abbreviation(chunk: str, period_end: int, abbreviations: frozenset[str]) -> bool:
+    m = _WORD_BEFORE.search(chunk, max(0, period_end - 20), period_end)
+    if not m:
+        return False
+    word = m.group(1).lower()
+    if len(word) == 1:  # an initial: "John F. Kennedy"
+        return True
+    return word in abbreviations or word.rstrip(".") in abbreviations or ("." in word and len(word) <= 6)
+
+
+def _inside_brackets(chunk: str, start: int, stop: int) -> bool:
+    piece = chunk[start:stop]
+    return piece.count("(") > piece.count(")")
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)

@@ -1,0 +1,1 @@
+"""Site: the MkDocs plugin and the plain modules it uses (sidebar view, span highlighting)."""
