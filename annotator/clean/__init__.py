@@ -1,5 +1,5 @@
 """Clean: take web boilerplate out of the body and keep it as typed source notes."""
 
-from .boilerplate import clean, classify_line
+from .boilerplate import classify_line, classify_lines, clean
 
-__all__ = ["clean", "classify_line"]
+__all__ = ["clean", "classify_line", "classify_lines"]
