@@ -36,13 +36,18 @@ def _rules() -> tuple[Rule, ...]:
     return tuple(rules)
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_ONLY = re.compile(
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|"
+    rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
+    r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?", re.I)
 _LONGEST_RULE = 160  # words: no rule looks at longer lines
 _WORD = re.compile(r"\S+")
 _ONLY_SYMBOLS = re.compile(r"[\W_]*", re.UNICODE)
 _TOKEN = re.compile(r"[a-z+]+")
 
 
-def classify_line(line: str, *, title: str | None = None, position: int = 99) -> str | None:
+def classify_line(line: str, *, position: int = 99) -> str | None:
     """The boilerplate kind of one stripped body line, or None for article text.
 
     ``position`` is the line's 0-based index in the body; the repeated headline
@@ -52,13 +57,13 @@ def classify_line(line: str, *, title: str | None = None, position: int = 99) ->
         return None
     if _ONLY_SYMBOLS.fullmatch(line):
         return "navigation"  # "***", "* * *", "____", "."
-    if title and position < 3 and _same_text(line, title):
-        return "repeated-headline"
+    if position < 2 and _DATE_ONLY.fullmatch(line):
+        return "dateline"  # a timestamp above the story; further down, dates head sections of timelines
     words = len(_WORD.findall(line)) if len(line) < 2000 else _LONGEST_RULE + 1
     if words > _LONGEST_RULE:
         return None
-    if words <= 12 and _only_social_names(line):
-        return "share-prompt"
+    if 2 <= words <= 12 and _only_social_names(line):
+        return "share-prompt"  # a row of share buttons; a lone name may be a subheading
     for rule in _rules():
         if rule.max_words is not None and words > rule.max_words:
             continue
@@ -67,10 +72,30 @@ def classify_line(line: str, *, title: str | None = None, position: int = 99) ->
     return None
 
 
-def classify_lines(lines: list[str], title: str | None = None) -> list[str | None]:
-    """The boilerplate kind of each body line (None for article text), using its neighbours."""
-    kinds = [classify_line(line, title=title, position=i) for i, line in enumerate(lines)]
+def classify_lines(lines: list[str], title: str | None = None, headline: str | None = None,
+                   joined: list[bool] | None = None) -> list[str | None]:
+    """The boilerplate kind of each body line (None for article text), using its neighbours.
+
+    ``title`` is the headline without its outlet, ``headline`` the whole first line;
+    ``joined[i]`` says line i follows line i-1 with no blank line between.
+    """
+    kinds = [classify_line(line, position=i) for i, line in enumerate(lines)]
     last = len(lines)
+    joined = joined or [False] * last
+    # the headline printed again at the top (or the foot) of the page
+    heads = [_normalise(h) for h in (title, headline) if h and len(h.split()) >= 2]
+    for i, line in enumerate(lines):
+        if heads and (i < _TOP or i >= last - 2) and _is_headline_copy(_normalise(line), heads):
+            kinds[i] = "repeated-headline"
+            if i < _TOP and i < last - 3:  # what sits above it is the page's header: kicker, deck, share counters
+                for j in range(i):
+                    if kinds[j] is None and len(lines[j].split()) <= 40:
+                        kinds[j] = "navigation"
+    # the bullet points under "Story highlights"
+    for i in range(1, min(last, _TOP + 2)):
+        if kinds[i] is None and kinds[i - 1] == "navigation" and _HIGHLIGHTS.match(lines[i - 1]) \
+                and len(lines[i].split()) <= 25 and not lines[i].rstrip().endswith("."):
+            kinds[i] = "navigation"
     for i, line in enumerate(lines):
         if kinds[i] is None and _URL_ONLY.fullmatch(line):
             kinds[i] = "related-link"
@@ -81,7 +106,9 @@ def classify_lines(lines: list[str], title: str | None = None) -> list[str | Non
     while i < last:
         if kinds[i] == "related-link" and _LIST_HEADER.search(lines[i]):
             j = i + 1
-            while j < last and kinds[j] in (None, "related-link") and _looks_like_link(lines[j]):
+            shape = _shape(lines[j]) if j < last else None
+            # the list ends where a line stops looking like its first item (a subheading, a sentence)
+            while j < last and kinds[j] in (None, "related-link") and _looks_like_link(lines[j]) and _shape(lines[j]) == shape:
                 kinds[j] = "related-link"
                 j += 1
             i = j
@@ -92,6 +119,48 @@ def classify_lines(lines: list[str], title: str | None = None) -> list[str | Non
         if kinds[i] is None and kinds[i - 1] == kinds[i + 1] == "related-link" and _TEASER_META.match(lines[i - 1]) \
                 and _TEASER_META.match(lines[i + 1]) and len(lines[i].split()) <= 60:
             kinds[i] = "related-link"
+    # readers' comments: "Name  September 27, 2016" headers, each followed by its comment
+    headers = [i for i, line in enumerate(lines) if kinds[i] is None and _COMMENT_HEADER.fullmatch(line)]
+    if len(headers) >= 2:
+        for n, i in enumerate(headers):
+            kinds[i] = "comment"
+            stop = headers[n + 1] if n + 1 < len(headers) else min(last, i + 2)
+            for j in range(i + 1, stop):
+                if kinds[j] is None and len(lines[j].split()) <= 150:
+                    kinds[j] = "comment"
+    # share buttons one per line: a lone network name next to another
+    for i, line in enumerate(lines):
+        if kinds[i] is None and len(line.split()) == 1 and _only_social_names(line):
+            if any(0 <= j < last and len(lines[j].split()) <= 12 and _only_social_names(lines[j]) for j in (i - 1, i + 1)):
+                kinds[i] = "share-prompt"
+    # the caption under an "Image caption" label
+    for i in range(1, last):
+        if kinds[i] is None and _CAPTION_LABEL.fullmatch(lines[i - 1]) and len(lines[i].split()) <= 40:
+            kinds[i] = "image-credit"
+    # a teaser block: a kicker or headline and its standfirst glued to "Read more"
+    for i, line in enumerate(lines):
+        if kinds[i] == "related-link" and len(line.split()) <= 3 and joined[i]:
+            j = i - 1
+            while j >= 0 and i - j <= 2 and kinds[j] is None and len(lines[j].split()) <= 40 and (j == i - 1 or joined[j + 1]):
+                kinds[j] = "related-link"
+                if not joined[j]:
+                    break
+                j -= 1
+    # a run of headlines with no blank line between: links to other stories
+    i = 0
+    while i < last:
+        j = i
+        while j < last and kinds[j] is None and _looks_like_headline(lines[j]) and (j == i or joined[j]):
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                kinds[k] = "related-link"
+        i = max(j, i + 1)
+    # the author's bio at the foot, naming the byline's author
+    authors = [m.group(1) for line, kind in zip(lines, kinds) if kind == "author-bio" for m in [_BYLINE_NAME.match(line)] if m]
+    for i in range(max(0, last - 4), last):
+        if kinds[i] is None and any(_starts_with_name(lines[i], a) for a in authors):
+            kinds[i] = "author-bio"
     # a caption printed twice: the short copy sits next to the credited one
     for i, line in enumerate(lines):
         if kinds[i] is None and len(line.split()) >= 4:
@@ -100,6 +169,38 @@ def classify_lines(lines: list[str], title: str | None = None) -> list[str | Non
                     kinds[i] = "image-credit"
                     break
     return kinds
+
+
+def _is_headline_copy(line: str, heads: list[str]) -> bool:
+    """The same headline, or the headline with a kicker or deck run on to it."""
+    for head in heads:
+        if line == head:
+            return True
+        if len(line.split()) >= 4 and line.startswith(head) and len(line) <= 2 * len(head) + 40:
+            return True  # a headline with its deck run on
+        if len(line.split()) >= 4 and head.startswith(line) and len(line) >= 0.7 * len(head):
+            return True  # a headline cut short
+    return False
+
+
+def _looks_like_headline(line: str) -> bool:
+    """Short, Title Case, no full stop: "Hillary Clinton Officially Wins Popular Vote"."""
+    words = line.split()
+    if not 3 <= len(words) <= 16 or line.rstrip("”\"'’)").endswith((".", ",", ";", ":")) or _LIST_MARKER.match(line):
+        return False
+    content = [w for w in words if w[0].isalpha() and w.lower() not in _SMALL_WORDS]
+    return len(content) >= 2 and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+
+
+def _starts_with_name(line: str, author: str) -> bool:
+    parts = author.split()
+    candidates = {author, parts[0], parts[-1]} if len(parts) > 1 else {author}
+    return any(re.match(rf"{re.escape(c)}(?:,|\s+(?:is|was|has|writes|publishes|lives|can)\b)", line) for c in candidates if len(c) > 2)
+
+
+def _shape(line: str) -> tuple[bool, bool]:
+    """What kind of list item a line is: a URL, or a "Name - description" entry."""
+    return bool(_URL_ONLY.fullmatch(line)), bool(re.search(r"\s[-–—|]\s", line))
 
 
 def _looks_like_link(line: str) -> bool:
@@ -114,7 +215,9 @@ def clean(article: Article) -> Article:
     text = article.text
     kept: list[Span] = []
     removed: list[Removed] = []
-    kinds = classify_lines([line.slice(text) for line in article.lines], article.title)
+    headline = text[article.title_span.start:_line_end(text, article.title_span.start)] if article.title_span else None
+    joined = [i > 0 and text.count("\n", article.lines[i - 1].end, line.start) == 1 for i, line in enumerate(article.lines)]
+    kinds = classify_lines([line.slice(text) for line in article.lines], article.title, headline, joined)
     for line, kind in zip(article.lines, kinds):
         if kind is None:
             kept.append(line)
@@ -123,7 +226,16 @@ def clean(article: Article) -> Article:
     return article.with_(paragraphs=kept, removed=removed)
 
 
-_URL_ONLY = re.compile(r"\(?(?:https?://|www\.)\S+\)?\.?")
+_LIST_MARKER = re.compile(r"[-–—*•·>]|\d+[.)]\s")
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by", "with", "from", "as", "is", "vs", "via"}
+_BYLINE_NAME = re.compile(r"(?:by|written by|posted by)\s*:?\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3})", re.I)
+_COMMENT_HEADER = re.compile(
+    r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,4}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+\d{1,2},\s+\d{4}"
+    r"(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?)?", re.I)
+_TOP = 6  # lines from the top where page-header furniture sits
+_HIGHLIGHTS = re.compile(r"story highlights\b", re.I)
+_CAPTION_LABEL = re.compile(r"(?:image|photo|video)\s+caption|image\s+copyright.{0,40}", re.I)
+_URL_ONLY = re.compile(r"\(?(?:(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|news|io|co\.uk|org\.uk|uk|us|ca|au|tv)(?:/\S*)?)\)?\.?")
 _BIO_REACH = 3  # author bios sit in the last lines of a page
 _BIO = re.compile(
     r"(?:[—–-]\s*)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*\(@\w+\))?(?:,\s*[A-Z]{2,5},)?\s+is\s+"
@@ -148,3 +260,8 @@ def _only_social_names(line: str) -> bool:
     tokens = _TOKEN.findall(line.lower())
     names = load_words("social_networks.txt")
     return bool(tokens) and all(t in names for t in tokens)
+
+
+def _line_end(text: str, start: int) -> int:
+    end = text.find("\n", start)
+    return len(text) if end < 0 else end

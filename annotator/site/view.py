@@ -26,6 +26,7 @@ REMOVED_LABELS = {
     "related-link": "Related link", "share-prompt": "Share prompt", "newsletter-promo": "Newsletter plug",
     "syndication-credit": "Syndication credit", "image-credit": "Image credit", "call-to-action": "Call to action",
     "navigation": "Navigation", "author-bio": "Author bio", "copyright": "Copyright", "repeated-headline": "Repeated headline",
+    "dateline": "Dateline", "embed": "Embedded post", "comment": "Reader comment",
 }
 
 
