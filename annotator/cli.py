@@ -160,6 +160,31 @@ def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
         sys.exit(1)
 
 
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-v", "--verbose", is_flag=True, help="Also list missed, extra and wrongly attributed quotes.")
+def eval_(gold: Path, verbose: bool) -> None:
+    """Score the annotator against a gold file of hand-annotated articles.
+
+    GOLD is JSON Lines, one article per line: {"id", "text", "quotes": [{"start",
+    "end", "speaker", "type"}]}, offsets into text (see docs/gold-format.md).
+    Prints precision, recall and F1 for quotes at 0.3 and 0.8 span overlap (each
+    gold quote pairs with the predicted quote covering most of it, one to one),
+    and the share of matched quotes whose speaker name is right.
+    """
+    from .evaluate import evaluate, read_gold
+
+    try:
+        report = evaluate(read_gold(gold))
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
+    for line in report.lines():
+        click.echo(line)
+    if verbose:
+        for miss in report.misses:
+            click.echo(json.dumps(miss, ensure_ascii=False), err=True)
+
+
 @main.command()
 @click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False))
 @click.option("-a", "--dev-addr", default="127.0.0.1:8000", show_default=True, help="Address to serve on.")

@@ -30,7 +30,7 @@ def attribute(article: Article) -> Article:
     found = _merge(direct, indirect)
 
     names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
-    entities = Entities(names, [])
+    entities = Entities(names, [], [s.start for s in article.sentences])
     entities.skip_quoted([(f.start, f.end) for f in found])
     attributed: list[tuple[Found, Entity, str]] = []
     for f in found:

@@ -28,6 +28,7 @@ class Gazetteer:
     roles: frozenset[str]
     org_words: frozenset[str]
     stopwords: frozenset[str]
+    common_words: frozenset[str]
 
     def lookup(self, surface: str) -> Known | None:
         key = surface.lower()
@@ -83,6 +84,7 @@ def gazetteer() -> Gazetteer:
         roles=load_words("roles.txt"),
         org_words=load_words("org_words.txt"),
         stopwords=load_words("capitalised_stopwords.txt"),
+        common_words=load_words("common_words.txt"),
     )
 
 

@@ -14,13 +14,16 @@ from dataclasses import dataclass
 from .gazetteer import Gazetteer, gazetteer
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
-_TOKEN = rf"(?:(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*)"
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|St|Jr|Sr|Mt|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Hon|Fr)\.(?=\s)"
+_TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*)"
 _CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|on|the|upon|in)"
 NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_TOKEN})*")
 _WORD = re.compile(r"\S+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,4}")
 _NOT_ACRONYMS = {"I", "OK", "TV", "AM", "PM", "US", "UK", "EU", "UN", "II", "III", "IV", "VI"}
+# "MILTON, Ont. —", "WASHINGTON (Reuters) -": a place in capitals opening a paragraph
+_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]{1,15}(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
 _JOINERS = {"of", "for", "and", "&", "on", "the", "upon", "in"}
 
 
@@ -68,6 +71,13 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
         if toks[0][0].lower() == "the":
             has_the = True
         toks.pop(0)
+    # a common word capitalised only because it opens the sentence ("Rather", "Originally")
+    if toks and toks[0][1] == start and _sentence_initial(text, start):
+        word = toks[0][0].lower()
+        if word in g.common_words and word not in g.given_names and g.lookup(toks[0][0]) is None:
+            toks.pop(0)
+    if toks and _DATELINE.match(text, toks[0][1]) and _paragraph_start(text, toks[0][1]):
+        return [Name(toks[0][1], toks[-1][2], text[toks[0][1]:toks[-1][2]], "place", run_start=toks[0][1])]
     while toks and toks[-1][0].lower() in _JOINERS:
         toks.pop()
     if not toks:
@@ -83,6 +93,20 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     return _split_run(text, toks, g, has_the, possessive)
 
 
+def _sentence_initial(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t\"“‘'(":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n—–-"
+
+
+def _paragraph_start(text: str, at: int) -> bool:
+    i = at - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
 def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -> list[Name]:
     surface = text[toks[0][1]:toks[-1][2]]
     known = g.lookup(surface)
@@ -90,6 +114,13 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
         known = g.lookup("the " + surface)
     if known and known.kind != "place" or (known and len(toks) > 1):
         return [_known(toks, surface, known, has_the, possessive)]
+    # "Rev. Jesse Jackson and Sen. Mike Lee": two people, not one name
+    for i, (tok, _s, _e) in enumerate(toks):
+        if tok.lower() in ("and", "&") and 0 < i < len(toks) - 1:
+            left, right = toks[:i], toks[i + 1:]
+            first = right[0][0].lower()
+            if not _has_org_word(left, g) and (first in g.honorifics or first in g.roles or first.rstrip(".") in g.given_names):
+                return _split_run(text, left, g, has_the, False) + _split_run(text, right, g, False, possessive)
     role_cut = _role_cut(toks, g)
     if role_cut is not None:
         role = text[toks[0][1]:toks[role_cut][2]]

@@ -9,6 +9,7 @@ that role.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -16,6 +17,7 @@ from ..slug import slugify
 from .names import Name
 from .phrases import Phrase
 
+_PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
 _COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business", "operator", "startup", "giant"}
 _GENERIC_ORGS = {
     "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
@@ -62,7 +64,8 @@ class Mention:
 class Entities:
     """The article's entities, built from its names in reading order."""
 
-    def __init__(self, names: list[Name], quote_spans: list[tuple[int, int]]):
+    def __init__(self, names: list[Name], quote_spans: list[tuple[int, int]], sentence_starts: list[int] | None = None):
+        self.sentence_starts = sentence_starts or [0]
         self.entities: list[Entity] = []
         self.mentions: list[Mention] = []
         self._quote_spans = quote_spans
@@ -146,20 +149,20 @@ class Entities:
                 best = entity
         return best
 
-    def recent(self, at: int, *, kinds: tuple[str, ...], gender: str | None = None, skip_quoted: bool = True) -> Entity | None:
-        for m in reversed(self.mentions):
-            if m.at >= at:
+    def recent(self, at: int, *, kinds: tuple[str, ...], gender: str | None = None) -> Entity | None:
+        """The antecedent of a pronoun at ``at``: sentence by sentence backwards, the
+        first fitting mention of each sentence (its subject, most often) wins."""
+        here = bisect.bisect_right(self.sentence_starts, at) - 1
+        by_sentence: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            if m.at >= at or m.in_quote or m.entity.outlet or m.entity.kind not in kinds:
                 continue
-            if skip_quoted and m.in_quote:
+            if gender and m.entity.gender and m.entity.gender != gender:
                 continue
-            e = m.entity
-            if e.kind not in kinds:
-                continue
-            if gender and e.gender and e.gender != gender:
-                continue
-            if e.outlet:
-                continue
-            return e
+            by_sentence.setdefault(bisect.bisect_right(self.sentence_starts, m.at) - 1, []).append(m)
+        for index in range(here, max(-1, here - _PRONOUN_REACH), -1):
+            if index in by_sentence:
+                return min(by_sentence[index], key=lambda m: m.at).entity
         return None
 
     def note(self, entity: Entity, at: int) -> None:

@@ -1,0 +1,157 @@
+"""Score the annotator against a gold file (``annotator eval``).
+
+Gold file: JSON Lines, one article per line::
+
+    {"id": "wikinews-2019-boat-fire",          # any unique name
+     "text": "A deadly boat fire ...",          # the article text (the body: no headline line)
+     "quotes": [{"start": 312, "end": 380,      # character offsets of the quoted words in text
+                 "speaker": "Bill Brown",       # the speaker's resolved name
+                 "type": "direct"}]}            # direct | indirect | mixed (optional)
+
+Quotes are matched one to one: each gold quote pairs with the unpaired
+predicted quote that covers most of it, if that covers at least the threshold
+share of the gold span.  Precision is paired / predicted, recall is paired /
+gold.  A paired quote's speaker is right when the names agree after dropping
+case, titles and punctuation, or when one name is the other's surname and
+given names do not clash ("Ms Ardern" = "Jacinda Ardern").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import InputError
+from .ingest.text import parse_text
+from .pipeline import annotate
+
+THRESHOLDS = (0.3, 0.8)
+_TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "president", "prime", "minister",
+           "sen", "senator", "rep", "gov", "governor", "mayor", "sheriff", "captain", "capt", "gen", "general", "judge",
+           "the", "chief", "officer", "secretary", "st", "rev"}
+
+
+@dataclass
+class QuoteScore:
+    threshold: float
+    gold: int = 0
+    predicted: int = 0
+    matched: int = 0
+    speaker_right: int = 0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def speaker_accuracy(self) -> float:
+        return self.speaker_right / self.matched if self.matched else 0.0
+
+
+@dataclass
+class Report:
+    articles: int = 0
+    quotes: dict[float, QuoteScore] = field(default_factory=dict)
+    misses: list[dict] = field(default_factory=list)  # for --verbose
+
+    def lines(self) -> list[str]:
+        out = [f"articles: {self.articles}"]
+        for t, s in sorted(self.quotes.items()):
+            out.append(f"quotes @{t:.1f} overlap: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+                       f"(gold {s.gold}, predicted {s.predicted}, matched {s.matched})")
+        if self.quotes:
+            s = self.quotes[min(self.quotes)]
+            out.append(f"speaker right on {s.speaker_accuracy:.1%} of quotes matched at {s.threshold:.1f} ({s.speaker_right}/{s.matched})")
+        return out
+
+
+def read_gold(path: Path) -> list[dict]:
+    records = []
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(str(path), f"cannot read the gold file ({exc})") from None
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(str(path), f"line {number} is not valid JSON ({exc.msg})") from None
+        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
+            raise InputError(str(path), f"line {number} has no \"text\"")
+        records.append(record)
+    return records
+
+
+def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
+    report = Report(quotes={t: QuoteScore(t) for t in thresholds})
+    for record in records:
+        article = annotate(parse_text(record["text"], str(record.get("id", "gold")), body_only=not record.get("headline")))
+        names = {s.id: s.name for s in article.speakers}
+        predicted = [(q.start, q.end, names.get(q.speaker, "")) for q in article.quotes]
+        gold = [(q["start"], q["end"], q.get("speaker") or "") for q in record.get("quotes", [])]
+        report.articles += 1
+        for t in thresholds:
+            score = report.quotes[t]
+            pairs = match(gold, predicted, t)
+            score.gold += len(gold)
+            score.predicted += len(predicted)
+            score.matched += len(pairs)
+            score.speaker_right += sum(same_speaker(gold[g][2], predicted[p][2]) for g, p in pairs)
+            if t == min(thresholds):
+                paired_gold = {g for g, _ in pairs}
+                paired_pred = {p for _, p in pairs}
+                text = record["text"]
+                report.misses += [{"id": record.get("id"), "missed": text[s:e], "speaker": sp} for i, (s, e, sp) in enumerate(gold) if i not in paired_gold]
+                report.misses += [{"id": record.get("id"), "extra": text[s:e], "speaker": sp} for i, (s, e, sp) in enumerate(predicted) if i not in paired_pred]
+                report.misses += [{"id": record.get("id"), "wrong_speaker": text[gold[g][0]:gold[g][1]][:80], "gold": gold[g][2], "got": predicted[p][2]}
+                                  for g, p in pairs if not same_speaker(gold[g][2], predicted[p][2])]
+    return report
+
+
+def match(gold: list[tuple[int, int, str]], predicted: list[tuple[int, int, str]], threshold: float) -> list[tuple[int, int]]:
+    """One-to-one pairs (gold index, predicted index), best coverage first."""
+    candidates = []
+    for g, (gs, ge, _) in enumerate(gold):
+        length = max(1, ge - gs)
+        for p, (ps, pe, _) in enumerate(predicted):
+            cover = (min(ge, pe) - max(gs, ps)) / length
+            if cover >= threshold:
+                candidates.append((cover, g, p))
+    pairs, used_g, used_p = [], set(), set()
+    for cover, g, p in sorted(candidates, reverse=True):
+        if g not in used_g and p not in used_p:
+            pairs.append((g, p))
+            used_g.add(g)
+            used_p.add(p)
+    return pairs
+
+
+def _name_tokens(name: str) -> list[str]:
+    name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    tokens = re.findall(r"[a-z0-9]+", name)
+    return [t for t in tokens if t not in _TITLES] or tokens
+
+
+def same_speaker(gold: str, predicted: str) -> bool:
+    g, p = _name_tokens(gold), _name_tokens(predicted)
+    if not g or not p:
+        return False
+    if g == p:
+        return True
+    if g[-1] != p[-1]:
+        return False
+    return len(g) == 1 or len(p) == 1 or g[0] == p[0] or g[0][0] == p[0][0]
