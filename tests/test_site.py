@@ -54,7 +54,7 @@ def test_article_page_has_three_sidebars_with_the_annotations(built):
     assert "only 10 percent volunteering to carry a gun" in claims
     assert "Official statistics from the Met Police" in claims
     assert "no source given" in claims
-    for text in ("The Guardian", "RT", "RINF Alternative News", "READ MORE: Brutal VIDEO", "critics warn"):
+    for text in ("The Guardian", "RT", "RINF Alternative News", "READ MORE:\xa0Brutal VIDEO", "critics warn"):
         assert text in sources
 
 

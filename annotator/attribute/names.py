@@ -24,6 +24,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,4}")
 _NOT_ACRONYMS = {"I", "OK", "TV", "AM", "PM", "US", "UK", "EU", "UN", "II", "III", "IV", "VI"}
 # "MILTON, Ont. —", "WASHINGTON (Reuters) -": a place in capitals opening a paragraph
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]{1,15}(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
+_ORG_TAIL = re.compile(r"[ \t]+(police|council|government|party|ministry|army|navy|court|university|union|authority|service)\b")
 _JOINERS = {"of", "for", "and", "&", "on", "the", "upon", "in"}
 
 
@@ -55,7 +56,12 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
     end = len(text) if end is None else end
     names: list[Name] = []
     for m in NAME_RUN.finditer(text, start, end):
-        names.extend(_analyse_run(text, m.start(), m.end(), g))
+        run_end = m.end()
+        # "the Met police", "the London Metropolitan police": a known name ending in a lower-case word
+        tail = _ORG_TAIL.match(text, run_end, end)
+        if tail and g.lookup(text[m.start():tail.end(1)]) or tail and g.lookup("the " + text[m.start():tail.end(1)]):
+            run_end = tail.end(1)
+        names.extend(_analyse_run(text, m.start(), run_end, g))
     return names
 
 

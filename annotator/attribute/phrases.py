@@ -37,6 +37,8 @@ _ORG_APPOSITIVE = {"charity", "group", "organisation", "organization", "body", "
 _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "snp", "green", "democratic", "republican",
             "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
 _WORD = re.compile(r"[\w’'-]+")
+_CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
+                 "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
 # Data and studies report findings; they are sources, never speakers.
 DATA_NOUNS = {"statistics", "figures", "data", "numbers", "estimates", "stats", "study", "studies", "survey", "surveys",
               "poll", "polls", "research", "analysis", "census", "audit", "records", "documents", "results", "findings"}
@@ -126,6 +128,8 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
     words = _WORD.findall(text[start:end])
     if not words:
         return None
+    if any(w.lower() in _CLAUSE_WORDS for w in words):
+        return None  # "the move will be seen by many" is a clause, not a speaker
     lower = text[start:end].lower().strip()
     if lower in PRONOUNS:
         gender, number = PRONOUNS[lower]
@@ -177,7 +181,7 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
 def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:
     """The noun of "a spokesman for" / "a statement from" before an organisation's name."""
     piece = text[start:name_start].strip().lower()
-    m = re.match(r"^(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing))\s*(?:the\s+)?$", piece)
+    m = re.match(r"^(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*$", piece)
     if m:
         return m.group(1)
     return None
@@ -228,9 +232,10 @@ def _apply_appositive(text: str, head: Phrase, start: int, end: int) -> None:
 def _affiliation_from_role(text: str, start: int, end: int) -> str | None:
     """"a Labour member of the London Assembly" -> "London Assembly (Labour)"."""
     orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
-    if not orgs:
-        return None
-    org = orgs[0]
+    bodies = [n for n in orgs if n.subtype != "party" and n.text.lower() not in _PARTIES]
+    if not bodies:
+        return (orgs[0].canonical or orgs[0].text) if orgs else None
+    org = bodies[0]
     party = next((p for p in _PARTIES if re.search(rf"\b{re.escape(p)}\b", text[start:org.run_start], re.I)), None)
     name = org.canonical or org.text
     return f"{name} ({party.title()})" if party and party.lower() not in name.lower() else name

@@ -22,7 +22,7 @@ THRESHOLD = 0.5
 _CLAUSE = re.compile(r",\s+(?=(?:with|as|while|whereas|which|outlining|adding|saying|amid|despite|following|after)\b)|;\s+")
 _LEAD_WORDS = re.compile(r"(?:with|as|while|whereas|and|but|so)\s+", re.I)
 _ATTRIBUTION_PREFIX = re.compile(
-    r"(?:according\s+to\s+[^,]{2,120},\s*|(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|claimed|revealed|reveals)\s+(?:that\s+)?|"
+    r"(?:(?i:according)\s+to\s+[^,]{2,120},\s*|(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|claimed|revealed|reveals)\s+(?:that\s+)?|"
     r"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:reports?|reported|says|said|claims)\s+(?:that\s+)?)")
 _ATTRIBUTION_SUFFIX = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|added)\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{2,120}[.!?]?$")
 _WORDS = re.compile(r"[\w’'-]+")

@@ -126,8 +126,9 @@ def _document_name(article: Article, m: re.Match) -> str | None:
     who = owner or (by.group(1) if by else "")
     if not who:
         return None
-    known = gazetteer().lookup(who) or gazetteer().lookup(re.sub(r"^the\s+", "", who, flags=re.I))
-    who = known.name if known else re.sub(r"^the\s+", "", who, flags=re.I)
+    bare = re.sub(r"^the\s+", "", who, flags=re.I)
+    known = gazetteer().lookup(who) or gazetteer().lookup(bare) or gazetteer().lookup("the " + bare)
+    who = known.name if known else bare
     return f"{who} {noun}"
 
 
