@@ -167,7 +167,7 @@ def eval_(gold: Path, verbose: bool) -> None:
     """Score the annotator against a gold file of hand-annotated articles.
 
     GOLD is JSON Lines, one article per line: {"id", "text", "quotes": [{"start",
-    "end", "speaker", "type"}]}, offsets into text (see docs/gold-format.md).
+    "end", "speaker", "type"}]}, offsets into text (see the README).
     Prints precision, recall and F1 for quotes at 0.3 and 0.8 span overlap (each
     gold quote pairs with the predicted quote covering most of it, one to one),
     and the share of matched quotes whose speaker name is right.

@@ -9,14 +9,16 @@ from ..lexicon import load_yaml
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
 # "she has previously said", "the minister later told".
-ADVERBS = (
-    r"also|later|then|previously|earlier|recently|once|again|further|repeatedly|publicly|privately|separately|"
-    r"reportedly|allegedly|simply|quickly|immediately|subsequently|initially|originally|famously|frequently|often|"
-    r"has|have|had|was|were|is|would|will|could|had|did|does|do|has\s+since|had\s+previously|has\s+repeatedly|"
-    r"has\s+also|had\s+also|has\s+long|had\s+long|reportedly|angrily|bluntly|candidly|flatly|firmly|openly|"
-    r"tearfully|proudly|cheerfully|calmly|softly|quietly|loudly|jokingly|sarcastically|confidently|defiantly|"
-    r"categorically|emphatically|specifically|explicitly|personally|directly|further"
-)
+# Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
+# "she has previously said", "the minister later told".
+ADVERBS = frozenset("""
+also later then previously earlier recently once again further repeatedly publicly privately separately reportedly
+allegedly simply quickly immediately subsequently initially originally famously frequently often has have had was
+were is would will could did does do since long angrily bluntly candidly flatly firmly openly tearfully proudly
+cheerfully calmly softly quietly loudly jokingly sarcastically confidently defiantly categorically emphatically
+specifically explicitly personally directly never always
+""".split())
+PASSIVE = frozenset("was were is are been be being get got".split())
 
 # Phrases between a cue and what was said: "said in a statement", "told reporters on Monday".
 ADJUNCT = (
@@ -31,6 +33,15 @@ CHANNELS = {
     "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "website": "website", "interview": "interview",
     "message": "message", "note": "note", "announcement": "announcement", "notice": "notice", "briefing": "briefing",
 }
+
+
+_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+
+
+def last_word(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """The word just before ``end`` (lower case) and where it starts."""
+    m = _LAST_WORD.search(text, max(start, end - 40), end)
+    return (m.group(1).lower(), m.start(1)) if m else None
 
 
 @cache
@@ -49,6 +60,19 @@ def cue_pattern(kinds: tuple[str, ...] = ("speech",)) -> re.Pattern:
     forms = sorted((f for f, (_, k) in cue_forms().items() if k in kinds), key=len, reverse=True)
     words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
     return re.compile(rf"(?<![\w’'-])(?:{words})(?![\w’'-])")
+
+
+@cache
+def cue_words(kinds: tuple[str, ...] = ("speech",)) -> dict[str, list[list[str]]]:
+    """First word of each cue form -> the forms' words, longest first: "pointed" -> [["pointed", "out"]]."""
+    index: dict[str, list[list[str]]] = {}
+    for form, (_, kind) in cue_forms().items():
+        if kind in kinds:
+            words = form.split()
+            index.setdefault(words[0], []).append(words)
+    for entries in index.values():
+        entries.sort(key=len, reverse=True)
+    return index
 
 
 def cue_lemma(form: str) -> str | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .gazetteer import Gazetteer, gazetteer
 
@@ -51,18 +52,57 @@ class Name:
 
 
 def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
-    """Every name in ``text[start:end]``, in order."""
-    g = gazetteer()
+    """Every name in ``text[start:end]``, in order.
+
+    Names are read a whole line (paragraph) at a time and cached, so asking
+    again about a phrase inside the same paragraph costs nothing.
+    """
     end = len(text) if end is None else end
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    line_end = len(text) if line_end < 0 else line_end
+    if end > line_end:  # a span over several lines: read it as it is
+        return _find_names(text, start, end)
+    return [n for n in _line_names(text, line_start, line_end) if n.run_start >= start and n.end <= end]
+
+
+@lru_cache(maxsize=512)
+def _line_names(text: str, start: int, end: int) -> tuple[Name, ...]:
+    return tuple(_find_names(text, start, end))
+
+
+def _find_names(text: str, start: int, end: int) -> list[Name]:
+    g = gazetteer()
     names: list[Name] = []
-    for m in NAME_RUN.finditer(text, start, end):
-        run_end = m.end()
+    covered = start
+    for at in _run_starts(text, start, end):
+        if at < covered:
+            continue
+        m = NAME_RUN.match(text, at, end)
+        if m is None:
+            continue
+        covered = run_end = m.end()
         # "the Met police", "the London Metropolitan police": a known name ending in a lower-case word
         tail = _ORG_TAIL.match(text, run_end, end)
         if tail and g.lookup(text[m.start():tail.end(1)]) or tail and g.lookup("the " + text[m.start():tail.end(1)]):
             run_end = tail.end(1)
         names.extend(_analyse_run(text, m.start(), run_end, g))
     return names
+
+
+_CAPITAL = re.compile(rf"[{_UPPER}]")
+_PREFIXED = re.compile(rf"(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-[{_UPPER}]")
+_WORD_CHARS = set("'’-")
+
+
+def _run_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a name can begin: a capital opening a word (a fast scan), or "al-", "de-" before one."""
+    starts = [i for i in (m.start() for m in _CAPITAL.finditer(text, start, end))
+              if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_" or text[i - 1] in _WORD_CHARS)]
+    if "-" in text[start:end]:
+        starts += [m.start() for m in _PREFIXED.finditer(text, start, end) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        starts.sort()
+    return starts
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

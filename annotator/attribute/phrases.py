@@ -37,6 +37,9 @@ _ORG_APPOSITIVE = {"charity", "group", "organisation", "organization", "body", "
 _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "snp", "green", "democratic", "republican",
             "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
 _WORD = re.compile(r"[\w’'-]+")
+_OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
+_NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
+_POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that)\s+")
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
 # Data and studies report findings; they are sources, never speakers.
@@ -148,7 +151,7 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
         phrase = Phrase(start, end, "name", person.text, name=person, role=role, gender=person.gender, number="sg")
         after = text[person.end:end]
         for org in orgs:
-            if org.start >= person.end and re.match(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?$", text[person.end:org.run_start]):
+            if org.start >= person.end and _OF_THE.fullmatch(text, person.end, org.run_start):
                 phrase.affiliation = _org_name(org)
                 if not phrase.role:
                     phrase.role = after[: org.end - person.end].strip(" ,")
@@ -181,7 +184,7 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
 def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:
     """The noun of "a spokesman for" / "a statement from" before an organisation's name."""
     piece = text[start:name_start].strip().lower()
-    m = re.match(r"^(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*$", piece)
+    m = _NOUN_BEFORE_OF.fullmatch(piece)
     if m:
         return m.group(1)
     return None
@@ -189,7 +192,7 @@ def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:
 
 def _head_noun(text: str, start: int, end: int) -> str | None:
     piece = text[start:end].lower()
-    piece = re.split(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that)\s+", piece, maxsplit=1)[0]
+    piece = _POSTMODIFIER.split(piece, maxsplit=1)[0]
     words = _WORD.findall(piece)
     return words[-1] if words else None
 

@@ -9,23 +9,68 @@ carries on the previous speaker.  Indirect quotes are clauses such as "X says
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
 from ..model import Span
-from .cues import ADJUNCT, ADVERBS, cue_lemma, cue_pattern
+from ..tokens import tokens
+from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_pattern, cue_words, last_word
 from .phrases import Phrase, parse_phrase
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
 _CLAUSE_SPLIT = re.compile(r"(?:,\s+(?:while|whereas|but|and|although|though|as|because|since)\s+|;\s+|\s+[—–]\s+(?=[a-z]))")
 _WORDS = re.compile(r"[\w’'-]+")
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|be|being|get|got)\s+$", re.I)
 _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "advise", "promise"}
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:quoted|reported|heard)\s+(?:as\s+)?(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
+_STOPS = re.compile(r"[.!?]")
+_ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
+_PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when)\s+(?:a|an|the|his|her|their|its|this|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_DIRECT_FOLLOWS = re.compile(r"\s*[:\"“]")
+_LEADING_COMMA = re.compile(r"\s*(?:,\s*)?")
+_OBJECT_THAT = re.compile(r"[^,.;:]{1,60}?\s+that\s+", re.I)
+_OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+)?", re.I)
+_ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
+_THAT_WORD = re.compile(r"that\s+", re.I)
+_THAT_BEFORE = re.compile(r"\bthat\s*$")
+_QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
+
+
+class Cues:
+    """Every reporting cue in a text, found once; ranges are then looked up, not searched."""
+
+    def __init__(self, text: str):
+        words = tokens(text)
+        forms = cue_words()
+        self.matches = []
+        self.according = []
+        for i, (lower, start, _end) in enumerate(words):
+            if lower == "according" and i + 1 < len(words) and words[i + 1][0] == "to":
+                self.according.append(start)
+            for parts in forms.get(lower, ()):
+                last = i + len(parts) - 1
+                if last < len(words) and all(words[i + k][0] == part for k, part in enumerate(parts)):
+                    self.matches.append((start, words[last][2], text[start:words[last][2]]))
+                    break
+        self.starts = [m[0] for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.matches[i:j]
+
+    def at(self, start: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_left(self.starts, start)
+        return self.matches[i] if i < len(self.starts) and self.starts[i] == start else None
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        k = bisect.bisect_left(self.according, start)
+        return (i < len(self.starts) and self.starts[i] < end) or (k < len(self.according) and self.according[k] < end)
 
 
 @dataclass(slots=True)
@@ -63,7 +108,7 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted]) -> li
         if frame is not None:
             cue, cue_at, phrase = frame
             kind = "direct"
-            if not standalone and re.search(r"\bthat\s*$", text[before_start:q.open_mark]):
+            if not standalone and _THAT_BEFORE.search(text, before_start, q.open_mark):
                 kind = "mixed"
             found.append(Found(list(q.parts), kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
         elif words >= _MIN_QUOTE_WORDS and standalone and _ends_sentence(text, q, after_end):
@@ -134,7 +179,7 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int) -
             continue
         left = _clause_start(text, start, cue.start())
         left_end = _before_adverbs(text, left, cue.start())
-        if _PASSIVE_BEFORE.search(text, left, left_end + 1):
+        if _passive(text, left, left_end):
             continue
         phrase = parse_phrase(text, left, left_end)
         if phrase:
@@ -158,14 +203,14 @@ def _only_object_or_adjunct(tail: str, cue: str) -> bool:
     if not tail or tail in (":", ","):
         return True
     tail = tail.rstrip(":, ")
-    if re.fullmatch(r"that", tail, re.I):
+    if tail.lower() == "that":
         return True
-    if len(_WORDS.findall(tail)) > 9 or re.search(r"[.!?]", tail):
+    if len(_WORDS.findall(tail)) > 9 or _STOPS.search(tail):
         return False
     lemma = cue_lemma(cue)
     if lemma in _OBJECT_VERBS:
         return True
-    return bool(re.fullmatch(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", tail, re.I))
+    return bool(_ADJUNCTS_ONLY.fullmatch(tail))
 
 
 def _clause_start(text: str, start: int, cue_start: int) -> int:
@@ -179,18 +224,23 @@ def _clause_start(text: str, start: int, cue_start: int) -> int:
 def _before_adverbs(text: str, start: int, cue_start: int) -> int:
     """End of the speaker phrase: drop "also", "has", "later" before the cue."""
     end = cue_start
-    adverb = re.compile(rf"(?:{ADVERBS})\s*$", re.I)
     while True:
-        m = adverb.search(text, start, end)
-        if not m or m.start() == start or not text[m.start() - 1].isspace():
+        word = last_word(text, start, end)
+        if word is None or word[0] not in ADVERBS or word[1] == start:
             return end
-        end = m.start()
+        end = word[1]
+
+
+def _passive(text: str, start: int, end: int) -> bool:
+    """"was told", "were asked": the subject did not say it."""
+    word = last_word(text, start, end + 1)
+    return word is not None and word[0] in PASSIVE
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:
     """An inverted speaker phrase ends at a relative clause or an adjunct."""
-    m = re.search(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when)\s+(?:a|an|the|his|her|their|its|this|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", text[start:stop])
-    return start + m.start() if m else stop
+    m = _PHRASE_STOP.search(text, start, stop)
+    return m.start() if m else stop
 
 
 def _strip_end(text: str, start: int, end: int) -> int:
@@ -204,9 +254,14 @@ def _strip_end(text: str, start: int, end: int) -> int:
 def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list[Found]) -> list[Found]:
     found: list[Found] = []
     direct_spans = [Span(d.start, d.end) for d in direct if not d.continues or d.type != "direct"]
+    cues = Cues(text)
     for s in sentences:
+        if not cues.any_within(s.start, s.end):
+            continue  # a sentence with no reporting cue cannot hold an indirect quote
         for clause in _clauses(text, s):
-            hit = _indirect_in(text, clause)
+            if not cues.any_within(clause.start, clause.end):
+                continue
+            hit = _indirect_in(text, clause, cues)
             if hit is None:
                 continue
             cue, cue_at, phrase, content = hit
@@ -215,7 +270,7 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
             elif any(content.overlaps(d) for d in direct_spans):
                 continue
             else:
-                kind = "mixed" if re.search(r"[\"“”].{3,}[\"“”]", text[content.start:content.end]) else "indirect"
+                kind = "mixed" if _QUOTED_BIT.search(text, content.start, content.end) else "indirect"
             found.append(Found([content], kind, cue, phrase, paragraph_of(content.start), cue_at=cue_at))
             break
     return found
@@ -230,7 +285,7 @@ def _clauses(text: str, s: Span) -> list[Span]:
     return [s] + spans if len(spans) > 1 else spans
 
 
-def _indirect_in(text: str, clause: Span) -> tuple[str, int, Phrase, Span] | None:
+def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
     start, end = clause.start, _strip_end(text, clause.start, clause.end)
     if end - start < 12:
         return None
@@ -252,35 +307,36 @@ def _indirect_in(text: str, clause: Span) -> tuple[str, int, Phrase, Span] | Non
         if phrase and content:
             return "quoted as saying", m.start(), phrase, content
     # CONTENT, according to X / CONTENT, X said / CONTENT, said X
-    reverse = _reverse(text, start, end)
+    reverse = _reverse(text, start, end, cues)
     if reverse:
         return reverse
     # X said (that) CONTENT
-    for cue in cue_pattern().finditer(text, start, min(end, start + 400)):
-        left_end = _before_adverbs(text, start, cue.start())
-        if _PASSIVE_BEFORE.search(text, start, left_end + 1) or left_end <= start:
+    for cue_start, cue_end, form in cues.within(start, min(end, start + 400)):
+        left_end = _before_adverbs(text, start, cue_start)
+        if _passive(text, start, left_end) or left_end <= start:
             break
         phrase = parse_phrase(text, start, left_end)
         if phrase is None:
-            if text.count(",", start, cue.start()) == 0 and len(_WORDS.findall(text[start:cue.start()])) > 6:
+            if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
                 break
             continue
-        after = _skip_object(text, cue.end(), end, cue.group())
+        after = _skip_object(text, cue_end, end, form)
         if after is None:
             return None
         content = _content(text, after, end)
         if content is None:
             return None
-        return cue.group(), cue.start(), phrase, content
+        return form, cue_start, phrase, content
     return None
 
 
-def _reverse(text: str, start: int, end: int) -> tuple[str, int, Phrase, Span] | None:
-    for comma in reversed([m.start() for m in re.finditer(r",", text[start:end])]):
-        comma += start
+def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
+    for comma in reversed([i for i in range(start, end) if text[i] == ","]):
         tail_start = comma + 1
         if end - tail_start > 160:
             break
+        if not cues.any_within(tail_start, end):
+            continue
         m = _ACCORDING.match(text, tail_start + len(text[tail_start:end]) - len(text[tail_start:end].lstrip()), end)
         if m:
             phrase = parse_phrase(text, m.end(), end)
@@ -290,22 +346,22 @@ def _reverse(text: str, start: int, end: int) -> tuple[str, int, Phrase, Span] |
             continue
         tail = text[tail_start:end]
         lead = tail_start + len(tail) - len(tail.lstrip())
-        cue = cue_pattern().match(text, lead, end)
+        cue = cues.at(lead)
         if cue:  # ", said the minister"
-            phrase = parse_phrase(text, cue.end(), _phrase_end(text, cue.end(), end))
+            phrase = parse_phrase(text, cue[1], _phrase_end(text, cue[1], end))
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
-                return cue.group(), cue.start(), phrase, content
+                return cue[2], cue[0], phrase, content
             continue
-        for cue in cue_pattern().finditer(text, lead, end):
-            left_end = _before_adverbs(text, lead, cue.start())
-            rest = text[cue.end():end].strip()
-            if rest and not _only_object_or_adjunct(rest, cue.group()):
+        for cue_start, cue_end, form in cues.within(lead, end):
+            left_end = _before_adverbs(text, lead, cue_start)
+            rest = text[cue_end:end].strip()
+            if rest and not _only_object_or_adjunct(rest, form):
                 break
             phrase = parse_phrase(text, lead, left_end)
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
-                return cue.group(), cue.start(), phrase, content
+                return form, cue_start, phrase, content
             break
     return None
 
@@ -313,24 +369,22 @@ def _reverse(text: str, start: int, end: int) -> tuple[str, int, Phrase, Span] |
 def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
     """Where the reported words begin after the cue: past "that", an object, an adjunct."""
     rest = text[start:end]
-    if re.match(r"\s*[:\"“]", rest):
+    if _DIRECT_FOLLOWS.match(rest):
         return None  # a direct quote follows
     lemma = cue_lemma(cue)
-    m = re.match(r"\s*(?:,\s*)?", rest)
-    pos = start + m.end()
-    that = re.compile(r"that\s+", re.I)
+    pos = _LEADING_COMMA.match(text, start, end).end()
     if lemma in _OBJECT_VERBS:
-        t = re.compile(r"[^,.;:]{1,60}?\s+that\s+", re.I).match(text, pos, end)
+        t = _OBJECT_THAT.match(text, pos, end)
         if t:
             return t.end()
-        obj = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+)?", re.I).match(text, pos, end)
+        obj = _OBJECT.match(text, pos, end)
         if lemma == "tell" and obj:
-            return obj.end() if not re.match(r"to\s", text[obj.end():end]) else None
+            return obj.end() if not text.startswith(("to ", "to\t"), obj.end()) else None
         return pos
-    adj = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I).match(text, pos, end)
+    adj = _ADJUNCT_THAT.match(text, pos, end)
     if adj:
         pos = adj.end()
-    t = that.match(text, pos, end)
+    t = _THAT_WORD.match(text, pos, end)
     return t.end() if t else pos
 
 

@@ -15,7 +15,7 @@ import hashlib
 import re
 
 from ..model import Article, Claim, Span
-from .kinds import read_signals
+from .kinds import SignalIndex
 from .numbers import find_numbers, is_quantity
 
 THRESHOLD = 0.5
@@ -36,21 +36,23 @@ def find_claims(article: Article) -> Article:
     rank = {"outlet-report": 0, "statistics": 0, "study": 0, "poll": 0, "court-filing": 1, "document": 2}
     source_spans = sorted(((sp, s.id, s.kind) for s in article.sources for sp in s.spans if s.kind in rank),
                           key=lambda x: (rank[x[2]], x[0].start))
+    signals_at = SignalIndex(text)
     for p_index, p in enumerate(article.paragraphs):
         inherited: str | None = None
+        paragraph_numbers = find_numbers(text, p.start, p.end)
         for sentence in (s for s in article.sentences if p.start <= s.start < p.end):
             region, claimant = _claim_region(article, sentence)
             cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
             if region is None:
                 inherited = cited or inherited
                 continue
-            numbers = find_numbers(text, region.start, region.end)
+            numbers = [n for n in paragraph_numbers if region.start <= n.start and n.end <= region.end]
             source = cited or (inherited if any(is_quantity(n) for n in numbers) else None)
-            region = _best_clause(text, region, source is not None)
+            region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
             if region.start > _trim(text, sentence.start, sentence.end).start + 1:  # a clause: no closing stop
                 region = _trim(text, region.start, region.end, closing=True)
             numbers = [n for n in numbers if region.start <= n.start < region.end]
-            signals = read_signals(text[region.start:region.end], numbers, sourced=source is not None)
+            signals = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
             inherited = cited or inherited
             if signals.score < THRESHOLD:
                 continue
@@ -90,7 +92,7 @@ def _claim_region(article: Article, sentence: Span) -> tuple[Span | None, str | 
     return _trim(text, start, end), None
 
 
-def _best_clause(text: str, region: Span, sourced: bool) -> Span | None:
+def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex, numbers) -> Span:
     """The clause of a sentence that carries the claim, or the whole sentence."""
     cuts = [m for m in _CLAUSE.finditer(text, region.start, region.end)]
     if not cuts:
@@ -106,8 +108,8 @@ def _best_clause(text: str, region: Span, sourced: bool) -> Span | None:
         piece = _trim(text, lead.end() if lead else piece.start, piece.end)
         if piece.end - piece.start < 8:
             continue
-        numbers = find_numbers(text, piece.start, piece.end)
-        signals = read_signals(text[piece.start:piece.end], numbers, sourced=sourced)
+        inside = [n for n in numbers if piece.start <= n.start and n.end <= piece.end]
+        signals = signals_at.read(piece.start, piece.end, inside, sourced=sourced)
         scored.append((signals.score, piece))
     if not scored:
         return region

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from ..model import Number
+from ..tokens import tokens_between
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -24,6 +25,7 @@ _STOP_UNITS = {
     "of", "in", "to", "and", "or", "the", "a", "an", "for", "on", "at", "by", "with", "from", "as", "than", "per", "that",
     "which", "who", "is", "are", "was", "were", "has", "have", "had", "will", "would", "this", "its", "their", "his", "her",
     "out", "more", "less", "up", "down", "over", "under", "into", "since", "after", "before", "between", "among", "about",
+    "it", "them", "those", "these", "us", "you", "him",
 }
 
 NUMBER = re.compile(
@@ -38,13 +40,47 @@ NUMBER = re.compile(
 )
 
 
+_DIGIT_OR_CURRENCY = re.compile(r"[£$€¥₹]|(?<![\w.,])\d")
+_SMALL_NUMBERS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+_UNITS_OF_TIME = {"decade", "decades", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
+                  "century", "centuries", "quarter", "quarters"}
+_MANY = {"dozens", "hundreds", "thousands", "millions", "billions", "half", "two-thirds", "three-quarters", "dozen", "third"}
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november",
+           "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
+
+
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a number written in words may begin: "a decade", "thousands", "the end of April", "May 5"."""
+    words = tokens_between(text, start, end)
+    starts = []
+    for i, (word, at, _end) in enumerate(words):
+        before = words[i - 1][0] if i else ""
+        if word in _UNITS_OF_TIME and before in _SMALL_NUMBERS:
+            starts.append(words[i - 1][1])
+        elif word in _MANY:
+            starts.append(words[i - 1][1] if before in ("a", "an") else at)
+        elif word in _MONTHS:
+            starts.append(at)
+        elif word == "end" and i + 1 < len(words) and words[i + 1][0] == "of":
+            starts.append(words[i - 1][1] if before == "the" else at)
+    return starts
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
+    """Numbers in ``text[start:end]``, tried only where a number can begin (fast on long texts)."""
     end = len(text) if end is None else end
     found: list[Number] = []
-    for m in NUMBER.finditer(text, start, end):
-        number = _number(m)
-        if number is not None:
-            found.append(number)
+    candidates = [m.start() for m in _DIGIT_OR_CURRENCY.finditer(text, start, end)] + _word_starts(text, start, end)
+    last_end = start
+    for at in sorted(set(candidates)):
+        if at < last_end:
+            continue
+        m = NUMBER.match(text, at, end)
+        if m and m.end() > at:
+            number = _number(m)
+            if number is not None:
+                found.append(number)
+                last_end = m.end()
     return found
 
 

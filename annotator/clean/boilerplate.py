@@ -84,8 +84,9 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     joined = joined or [False] * last
     # the headline printed again at the top (or the foot) of the page
     heads = [_normalise(h) for h in (title, headline) if h and len(h.split()) >= 2]
+    longest_head = 2 * max((len(h) for h in (title, headline) if h), default=0) + 60
     for i, line in enumerate(lines):
-        if heads and (i < _TOP or i >= last - 2) and _is_headline_copy(_normalise(line), heads):
+        if heads and (i < _TOP or i >= last - 2) and len(line) <= longest_head and _is_headline_copy(_normalise(line), heads):
             kinds[i] = "repeated-headline"
             if i < _TOP and i < last - 3:  # what sits above it is the page's header: kicker, deck, share counters
                 for j in range(i):

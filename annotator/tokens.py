@@ -1,0 +1,36 @@
+"""Word tokens of an article's text, found once and shared by the stages that scan for words.
+
+A token is a run of letters, digits, apostrophes and hyphens; its ``lower``
+form is what word lists are matched against.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+
+
+# A token is a plain (lower, start, end) tuple: building named tuples costs more than
+# the whole scan on long articles.
+Token = tuple[str, int, int]
+LOWER, START, END = 0, 1, 2
+
+
+@lru_cache(maxsize=8)
+def tokens(text: str) -> tuple[Token, ...]:
+    """All word tokens of ``text`` (cached: every stage of one article asks for the same text)."""
+    return tuple([(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)])
+
+
+def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:
+    all_tokens = tokens(text)
+    starts = _starts(text)
+    return all_tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+@lru_cache(maxsize=8)
+def _starts(text: str) -> tuple[int, ...]:
+    return tuple([t[1] for t in tokens(text)])
