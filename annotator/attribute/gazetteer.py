@@ -29,6 +29,8 @@ class Gazetteer:
     org_words: frozenset[str]
     stopwords: frozenset[str]
     common_words: frozenset[str]
+    event_words: frozenset[str]
+    holidays: frozenset[str]
 
     def lookup(self, surface: str) -> Known | None:
         key = surface.lower()
@@ -85,6 +87,8 @@ def gazetteer() -> Gazetteer:
         org_words=load_words("org_words.txt"),
         stopwords=load_words("capitalised_stopwords.txt"),
         common_words=load_words("common_words.txt"),
+        event_words=load_words("event_words.txt"),
+        holidays=load_words("holidays.txt"),
     )
 
 

@@ -22,6 +22,8 @@ NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){
 _WORD = re.compile(r"\S+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9&]{1,6}|(?:[A-Z]\.){2,4}")
+# "MaRS", "eBay", "iHeart": brands and bodies (but not McMillen, DeBoer, LeBlanc)
+_MIXED_CASE = re.compile(r"[a-z]+[A-Z][A-Za-z]*|(?!Mc|Mac|De|Di|Le|La|Van|Du|Da|Fitz)[A-Z][a-z]+[A-Z]{2,}[a-z]*|[A-Z][a-z][A-Z][A-Z]+")
 _NOT_ACRONYMS = {"I", "OK", "TV", "AM", "PM", "US", "UK", "EU", "UN", "II", "III", "IV", "VI"}
 # "MILTON, Ont. —", "WASHINGTON (Reuters) -": a place in capitals opening a paragraph
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]{1,15}(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
@@ -81,6 +83,9 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
         m = NAME_RUN.match(text, at, end)
         if m is None:
             continue
+        if at and text[at - 1] == "/" or text.startswith("/", m.end()):
+            covered = m.end()
+            continue  # a photo credit, "THE CANADIAN PRESS/Ryan Remiorz"
         covered = run_end = m.end()
         # "the Met police", "the London Metropolitan police": a known name ending in a lower-case word
         tail = _ORG_TAIL.match(text, run_end, end)
@@ -167,6 +172,11 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
             first = right[0][0].lower()
             if not _has_org_word(left, g) and (first in g.honorifics or first in g.roles or first.rstrip(".") in g.given_names):
                 return _split_run(text, left, g, has_the, False) + _split_run(text, right, g, False, possessive)
+    for k in range(len(toks) - 2, 0, -1):
+        prefix = text[toks[0][1]:toks[k - 1][2]]
+        known_prefix = g.lookup(prefix)
+        if known_prefix and known_prefix.kind in ("organisation", "outlet") and toks[k][0].lower().rstrip(".") in g.given_names:
+            return [_known(toks[:k], prefix, known_prefix, has_the, False)] + _split_run(text, toks[k:], g, False, possessive)
     role_cut = _role_cut(toks, g)
     if role_cut is not None:
         role = text[toks[0][1]:toks[role_cut][2]]
@@ -222,7 +232,11 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     known = g.lookup(surface) or (g.lookup("the " + surface) if has_the else None)
     if known:
         return _known(toks, surface, known, has_the, possessive)
-    if _has_org_word(toks, g) or (len(words) == 1 and _ACRONYM.fullmatch(words[0]) and words[0] not in _NOT_ACRONYMS):
+    if words[-1].lower() in g.event_words or words[0].lower() in g.holidays:
+        name.kind = "place"  # an event or a day ("Christmas Day", "the World Cup"): never a speaker
+        return name
+    if _has_org_word(toks, g) or (len(words) == 1 and (_ACRONYM.fullmatch(words[0]) and words[0] not in _NOT_ACRONYMS
+                                                       or _MIXED_CASE.fullmatch(words[0]))):
         name.kind = "organisation"
         return name
     if surface.lower() in g.demonyms:

@@ -40,6 +40,9 @@ _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
 _NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
 _POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that)\s+")
+_MODIFIER_OF_NOUN = re.compile(r"[ \t]+[a-z][\w-]*(?:[ \t]|$)")
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "official", "officials",
+                 "source", "sources", "insider", "insiders", "staff", "employee", "employees"}
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
 # Data and studies report findings; they are sources, never speakers.
@@ -140,6 +143,9 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
     if len(words) > 14:
         return None
     names = [n for n in find_names(text, start, end) if n.kind != "place"]
+    # a single name right before a common noun only qualifies it: "Mississauga resident",
+    # "Rogers spokesperson Andrea Goldstein", "Atmospheric scientist Kent Moore"
+    names = [n for n in names if not (n.kind == "bare" and _MODIFIER_OF_NOUN.match(text, n.end, end))]
     people = [n for n in names if n.kind in ("person", "bare")]
     orgs = [n for n in names if n.kind in ("organisation", "outlet")]
     det = _DETERMINERS.match(text, start, end)
@@ -169,6 +175,9 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
             if prefix_noun in CHANNELS or prefix_noun is None:
                 return Phrase(start, end, "name", org.text, name=org, channel=channel or (CHANNELS.get(prefix_noun) if prefix_noun else None),
                               number="sg", organisation_speaks=True)
+        if rest and rest.split()[-1] in _SPOKESPEOPLE:
+            # "a Freedom Mobile spokesperson": an unnamed person who speaks for the company
+            return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=_org_name(org), number="sg")
         if prefix_noun:
             noun_phrase = text[start:end].strip()
             if prefix_noun in CHANNELS and CHANNELS[prefix_noun] != "spokesperson":

@@ -37,6 +37,7 @@ _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
 _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
+_INNER_CLAUSE = re.compile(r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=[^,;]{1,60}$)")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -316,6 +317,12 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
         if _passive(text, start, left_end) or left_end <= start:
             break
         phrase = parse_phrase(text, start, left_end)
+        if phrase is None:
+            # "the Greens posted their worst result and Mr. Wilkinson predicted that ...":
+            # the speaker starts after the last "and" or comma before the cue
+            inner = _INNER_CLAUSE.search(text, start, left_end)
+            if inner:
+                phrase = parse_phrase(text, inner.end(), left_end)
         if phrase is None:
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
                 break
