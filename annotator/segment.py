@@ -44,6 +44,11 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     return [s for s in spans if s.end > s.start]
 
 
+def is_abbreviation(text: str, period_end: int) -> bool:
+    """Whether the full stop just before ``period_end`` ends an abbreviation or an initial."""
+    return _is_abbreviation(text, period_end, load_words("abbreviations.txt"))
+
+
 def _is_abbreviation(chunk: str, period_end: int, abbreviations: frozenset[str]) -> bool:
     m = _WORD_BEFORE.search(chunk, max(0, period_end - 20), period_end)
     if not m:

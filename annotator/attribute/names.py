@@ -204,7 +204,8 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
 
 def _known(toks, surface, known, has_the, possessive) -> Name:
     kind = {"outlet": "outlet", "country": "place", "place": "place"}.get(known.kind, "organisation")
-    return Name(toks[0][1], toks[-1][2], surface, kind, canonical=known.name, subtype=known.subtype,
+    subtype = "country" if known.kind == "country" else known.subtype
+    return Name(toks[0][1], toks[-1][2], surface, kind, canonical=known.name, subtype=subtype,
                 run_start=toks[0][1], possessive=possessive, has_the=has_the)
 
 

@@ -43,6 +43,8 @@ _POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|
 _MODIFIER_OF_NOUN = re.compile(r"[ \t]+[a-z][\w-]*(?:[ \t]|$)")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "official", "officials",
                  "source", "sources", "insider", "insiders", "staff", "employee", "employees"}
+_PRONOUN_WORDS = {"he", "she", "they", "it", "his", "her", "him", "them", "its", "their", "we", "our", "us", "i", "my", "me"}
+_DETERMINER_WORDS = {"the", "a", "an", "this", "that", "one", "two", "three", "several", "some"}
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
 # Data and studies report findings; they are sources, never speakers.
@@ -71,8 +73,12 @@ def _people_nouns() -> frozenset[str]:
     return load_words("people_nouns.txt") | gazetteer().roles
 
 
-def parse_phrase(text: str, start: int, end: int) -> Phrase | None:
-    """The speaker described by ``text[start:end]``, or None if it is not a speaker."""
+def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phrase | None:
+    """The speaker described by ``text[start:end]``, or None if it is not a speaker.
+
+    ``loose`` accepts any short noun phrase ("the rookie defenceman"): for use
+    where the sentence's shape already says it names a speaker ("…, said the X").
+    """
     start, end = _strip(text, start, end)
     m = _LEADING.match(text, start, end)
     if m and m.end() > start:
@@ -83,7 +89,7 @@ def parse_phrase(text: str, start: int, end: int) -> Phrase | None:
     # skip introductory phrases: "In a statement, the company"
     while len(chunks) > 1 and _first_word(text, chunks[0]) in _INTRO_START and not _is_name_chunk(text, chunks[0]):
         chunks.pop(0)
-    head = _head(text, *chunks[0])
+    head = _head(text, *chunks[0], loose=loose)
     if head is None:
         return None
     head.start = chunks[0][0]
@@ -130,7 +136,7 @@ def _is_name_chunk(text: str, chunk: tuple[int, int]) -> bool:
     return bool(names) and names[0].run_start == chunk[0] and names[0].kind in ("person", "organisation", "bare")
 
 
-def _head(text: str, start: int, end: int) -> Phrase | None:
+def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None:
     words = _WORD.findall(text[start:end])
     if not words:
         return None
@@ -142,12 +148,13 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
         return Phrase(start, end, "pronoun", lower, gender=gender, number=number)
     if len(words) > 14:
         return None
-    names = [n for n in find_names(text, start, end) if n.kind != "place"]
+    # a country speaks through its government: "The U.S. alleges ...", "China said ..."
+    names = [n for n in find_names(text, start, end) if n.kind != "place" or n.subtype == "country"]
     # a single name right before a common noun only qualifies it: "Mississauga resident",
     # "Rogers spokesperson Andrea Goldstein", "Atmospheric scientist Kent Moore"
     names = [n for n in names if not (n.kind == "bare" and _MODIFIER_OF_NOUN.match(text, n.end, end))]
     people = [n for n in names if n.kind in ("person", "bare")]
-    orgs = [n for n in names if n.kind in ("organisation", "outlet")]
+    orgs = [n for n in names if n.kind in ("organisation", "outlet", "place")]
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
     if people and not (det and people[0].run_start > body_start and _nominal_noun_before(text, body_start, people[0].run_start) is None):
@@ -187,7 +194,19 @@ def _head(text: str, start: int, end: int) -> Phrase | None:
     if noun and (noun in _people_nouns() or noun in CHANNELS):
         phrase_text = text[start:end].strip()
         return Phrase(start, end, "nominal", phrase_text, number=_number(noun), channel=CHANNELS.get(noun))
+    if loose and det and noun and len(words) <= 8 and noun not in DATA_NOUNS and not noun.endswith(("ly", "ing")) \
+            and not _looks_like_clause(words):
+        return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     return None
+
+
+def _looks_like_clause(words: list[str]) -> bool:
+    """"the program changed his life" is a clause, "the rookie defenceman" is not."""
+    for i, word in enumerate(words[1:], 1):
+        w = word.lower()
+        if w in _PRONOUN_WORDS or (w.endswith("ed") and words[i - 1].lower() not in _DETERMINER_WORDS and len(w) > 4):
+            return True
+    return False
 
 
 def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:

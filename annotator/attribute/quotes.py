@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Span
+from ..segment import is_abbreviation
 from ..tokens import tokens
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_pattern, cue_words, last_word
 from .phrases import Phrase, parse_phrase
@@ -120,14 +121,21 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted]) -> li
 def _last_sentence_start(text: str, start: int, stop: int) -> int:
     last = start
     for m in _SENTENCE_END.finditer(text, start, stop):
-        if m.end() < stop:
+        if m.end() < stop and not _abbreviation_stop(text, m):
             last = m.end()
     return last
 
 
 def _first_sentence_end(text: str, start: int, stop: int) -> int:
-    m = _SENTENCE_END.search(text, start, stop)
-    return m.end() if m else stop
+    for m in _SENTENCE_END.finditer(text, start, stop):
+        if not _abbreviation_stop(text, m):
+            return m.end()
+    return stop
+
+
+def _abbreviation_stop(text: str, m: re.Match) -> bool:
+    """The full stop of "Rep.", "Mr.", "D-Mass." or an initial does not end the sentence."""
+    return m.group()[0] == "." and is_abbreviation(text, m.start() + 1)
 
 
 def _ends_sentence(text: str, q: Quoted, after_end: int) -> bool:
@@ -149,18 +157,18 @@ def _after_frame(text: str, start: int, end: int) -> tuple[str, int, Phrase] | N
     stop = _strip_end(text, s, end)
     m = _ACCORDING.match(text, s, stop)
     if m:
-        phrase = parse_phrase(text, m.end(), stop)
+        phrase = parse_phrase(text, m.end(), stop, loose=True)
         return ("according to", s, phrase) if phrase else None
     cue = cue_pattern().match(text, s, stop)
     if cue:  # inverted: "said Scott"
         phrase_end = _phrase_end(text, cue.end(), stop)
-        phrase = parse_phrase(text, cue.end(), phrase_end)
+        phrase = parse_phrase(text, cue.end(), phrase_end, loose=True)
         if phrase:
             return cue.group(), cue.start(), phrase
         return None
     for cue in cue_pattern().finditer(text, s, min(stop, s + 200)):
         left_end = _before_adverbs(text, s, cue.start())
-        phrase = parse_phrase(text, s, left_end)
+        phrase = parse_phrase(text, s, left_end, loose=True)
         if phrase:
             return cue.group(), cue.start(), phrase
         break
@@ -346,7 +354,7 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             continue
         m = _ACCORDING.match(text, tail_start + len(text[tail_start:end]) - len(text[tail_start:end].lstrip()), end)
         if m:
-            phrase = parse_phrase(text, m.end(), end)
+            phrase = parse_phrase(text, m.end(), end, loose=True)
             content = _content(text, start, comma)
             if phrase and content:
                 return "according to", m.start(), phrase, content
@@ -355,7 +363,7 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
         lead = tail_start + len(tail) - len(tail.lstrip())
         cue = cues.at(lead)
         if cue:  # ", said the minister"
-            phrase = parse_phrase(text, cue[1], _phrase_end(text, cue[1], end))
+            phrase = parse_phrase(text, cue[1], _phrase_end(text, cue[1], end), loose=True)
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
                 return cue[2], cue[0], phrase, content
@@ -365,7 +373,7 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             rest = text[cue_end:end].strip()
             if rest and not _only_object_or_adjunct(rest, form):
                 break
-            phrase = parse_phrase(text, lead, left_end)
+            phrase = parse_phrase(text, lead, left_end, loose=True)
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
                 return form, cue_start, phrase, content

@@ -14,10 +14,18 @@ import re
 from dataclasses import dataclass, field
 
 from ..slug import slugify
+from ..lexicon import load_words
 from .names import Name
 from .phrases import Phrase
 
+_CHANNEL_OWNER = re.compile(r"(his|her|its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:statement|release|press release|email|e-mail|letter|tweet|post|memo|note)s?\b", re.I)
+_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider", "representative", "staff",
+                  "statement", "witness", "critic", "expert", "analyst"}
+_NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
+                "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
+                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
+_PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")
 _COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business", "operator", "startup", "giant"}
 _GENERIC_ORGS = {
     "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
@@ -253,7 +261,20 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
         return entity, via
     # nominal: a title for a known entity, or an unnamed source
     text = phrase.text
+    owner = _CHANNEL_OWNER.match(text)
+    if owner and phrase.channel:
+        # "her statement", "its release", "the statement": who issued it is the speaker
+        word = owner.group(1).lower()
+        if word in ("his", "her"):
+            e = entities.recent(at, kinds=("person",), gender="m" if word == "his" else "f")
+        elif word in ("its", "their"):
+            e = entities.recent(at, kinds=("organisation",))
+        else:
+            e = previous if previous is not None else entities.recent(at, kinds=("organisation", "person"))
+        if e is not None:
+            return e, "title"
     low = re.sub(r"^(?:the|a|an)\s+", "", text.lower())
+    low = re.split(r",|\s+(?:for|from|of|at|with|in|on|who|which|that)\s+", low, maxsplit=1)[0].strip()
     noun = low.split()[-1] if low.split() else low
     if text.lower().startswith("the ") and not phrase.affiliation:
         for m in reversed(entities.mentions):
@@ -271,6 +292,11 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
                 e = m.entity
                 if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]):
                     return e, "title"
+        if noun in _PERSON_NOUNS and noun not in _UNNAMED_ROLES:
+            # "the rookie defenceman", "the 35-year-old mother": someone already named
+            e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))
+            if e is not None:
+                return e, "title"
     if noun in _GENERIC_ORGS and len(low.split()) <= 2 and not phrase.affiliation:
         if noun == "police":
             for m in reversed(entities.mentions):
