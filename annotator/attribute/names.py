@@ -16,7 +16,7 @@ from .gazetteer import Gazetteer, gazetteer
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|St|Jr|Sr|Mt|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Hon|Fr)\.(?=\s)"
-_TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*)"
+_TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*(?:&[{_UPPER}]+)?)"
 _CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|on|the|upon|in)"
 NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_TOKEN})*")
 _WORD = re.compile(r"\S+")

@@ -142,7 +142,7 @@ def _ends_sentence(text: str, q: Quoted, after_end: int) -> bool:
     """The quote closes its sentence: nothing but punctuation follows the mark."""
     tail = text[q.after:after_end].strip()
     inner = text[q.end - 1] if q.end > q.start else ""
-    return not tail.strip(".!?…,;:)]") or (inner in ".!?…" and not tail[:1].isalpha())
+    return not tail.strip(".!?…,;:)]") or (inner in ".!?…" and (not tail[:1].isalpha() or tail[:1].isupper()))
 
 
 def _after_frame(text: str, start: int, end: int) -> tuple[str, int, Phrase] | None:
@@ -155,6 +155,9 @@ def _after_frame(text: str, start: int, end: int) -> tuple[str, int, Phrase] | N
     if text[start:s].strip() == "" and not window.startswith((",", " ")):
         return None
     stop = _strip_end(text, s, end)
+    closed = text[start - 2:start - 1] in (".", "!", "?") if start >= 2 else False
+    if closed and text[s:s + 1].isupper() and not cue_pattern().search(text, s, min(stop, s + 60)):
+        return None  # the quote ended its sentence ('… morning." As of Tuesday, …'): what follows is new
     m = _ACCORDING.match(text, s, stop)
     if m:
         phrase = parse_phrase(text, m.end(), stop, loose=True)
