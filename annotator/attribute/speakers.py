@@ -26,7 +26,13 @@ _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother"
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
 _PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")
-_COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business", "operator", "startup", "giant"}
+# "the utility said", "the firm added": the organisation named last (or most prominently)
+_COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business",
+            "operator", "startup", "giant", "utility", "station", "broadcaster", "network", "agency", "organisation",
+            "organization", "charity", "union", "club", "team", "insurer", "lender", "chain", "brand", "automaker",
+            "carmaker", "publisher", "newspaper", "paper", "website", "platform", "service", "provider", "supplier",
+            "developer", "producer", "regulator", "watchdog", "board", "institute", "university", "college", "school",
+            "hospital", "museum", "association", "federation", "league", "city", "town", "province", "state", "county"}
 _GENERIC_ORGS = {
     "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
     "council": ("council",), "agency": ("agency",), "party": ("party",), "union": ("union",), "court": ("court",),
@@ -50,6 +56,7 @@ class Entity:
     subtype: str | None = None
     outlet: bool = False
     first_at: int = 0
+    confident: bool = False  # surely a person: a known given name, an honorific or a role, or has spoken
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
@@ -115,6 +122,7 @@ class Entities:
                 entity.role = entity.role or n.role
             if n.honorific:
                 entity.add_alias(f"{n.honorific} {n.text.split()[-1]}")
+            entity.confident = entity.confident or bool(n.gender or n.role or n.honorific)
             return entity
         key = (n.canonical or n.text).lower()
         for entity in self.entities:
@@ -177,6 +185,8 @@ class Entities:
             counts[id(e)] = counts.get(id(e), 0) + 1
             if m.in_quote or e.outlet or e.kind not in kinds or (gender and e.gender and e.gender != gender):
                 continue
+            if e.kind == "person" and not e.confident:
+                continue  # "Never Been Kissed", "Brexit": capitalised, but maybe not a person
             sentence = bisect.bisect_right(self.sentence_starts, m.at) - 1
             distance = here - sentence
             if distance > _PRONOUN_REACH:
@@ -192,6 +202,7 @@ class Entities:
 
     def note(self, entity: Entity, at: int) -> None:
         """Record that ``entity`` spoke at ``at``: a speaker is the likeliest antecedent."""
+        entity.confident = True
         self.mentions.append(Mention(at, entity, False, False, spoke=True))
         self.mentions.sort(key=lambda m: m.at)
 
