@@ -89,7 +89,9 @@ def build(config: str, site_dir: str | None, force: bool, annotate_only: bool, q
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--body-only", is_flag=True, help="Read each whole file as article body: no headline line.")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per input, one per line.")
-def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool) -> None:
+@click.option("--registry", type=click.Path(path_type=Path, dir_okay=False, exists=True),
+              help="A speakers registry (such as content/speakers.yml) to give speakers their archive-wide names.")
+def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: Path | None) -> None:
     """Annotate files and print what was found; content/ is not touched.
 
     Each PATH is a text file, or a folder whose .txt files are read.  With
@@ -99,13 +101,18 @@ def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool) -> None:
     character offset into the file's text (UTF-8, newlines normalised to \\n).
     A file that cannot be read gives one error line on stderr and no JSON.
     """
+    from .attribute.registry import Registry
     from .pipeline import annotate_file
     from .render.record import extract_record
 
+    try:
+        speakers = Registry.load(registry) if registry else None
+    except InputError as exc:
+        raise click.ClickException(str(exc)) from None
     failures = 0
     for path in _expand(paths):
         try:
-            article = annotate_file(path, body_only=body_only, display_path=str(path))
+            article = annotate_file(path, body_only=body_only, display_path=str(path), registry=speakers)
         except InputError as exc:
             click.echo(f"error: {exc}", err=True)
             failures += 1
@@ -233,7 +240,7 @@ def _update(content: Path, *, force: bool, quiet: bool):
                 on_total=lambda n: progress.update(task, total=n),
                 progress=lambda name: progress.update(task, advance=1, description=name[:40]),
             )
-    except ArchiveBusy as exc:
+    except (ArchiveBusy, InputError) as exc:
         raise click.ClickException(str(exc)) from None
     counts: dict[str, int] = {}
     for o in outcomes:

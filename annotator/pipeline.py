@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .attribute import attribute
+from .attribute.registry import Registry
 from .claims import find_claims
 from .clean import clean
 from .ingest import read_article
@@ -19,11 +20,15 @@ from .sources import find_sources
 STAGES = (clean, segment, attribute, find_sources, find_claims)
 
 
-def annotate(article: Article) -> Article:
+def annotate(article: Article, registry: Registry | None = None) -> Article:
+    """Run every stage; with a speakers registry, tie speakers to their archive-wide identity."""
     for stage in STAGES:
         article = stage(article)
+    if registry is not None:
+        article = registry.link(article)
     return article
 
 
-def annotate_file(path: Path, *, body_only: bool = False, display_path: str | None = None) -> Article:
-    return annotate(read_article(path, body_only=body_only, display_path=display_path))
+def annotate_file(path: Path, *, body_only: bool = False, display_path: str | None = None,
+                  registry: Registry | None = None) -> Article:
+    return annotate(read_article(path, body_only=body_only, display_path=display_path), registry)

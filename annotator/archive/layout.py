@@ -2,6 +2,7 @@
 
     content/
       index.md                          optional home page text (else generated)
+      speakers.yml                      the speakers registry (one identity per speaker)
       inbox/                            drop raw files here; `annotator build` files them
       articles/<year>/<slug>/           one page bundle per article ("undated" when no date)
         original.txt                    the submitted file, byte for byte, never rewritten
@@ -22,6 +23,7 @@ PAGE = "index.md"
 ORIGINAL_STEM = "original"
 ORIGINAL_SUFFIXES = (".txt",)  # HTML comes later
 UNDATED = "undated"
+REGISTRY = "speakers.yml"  # the speakers registry, in content/
 
 
 @dataclass(frozen=True)

@@ -179,6 +179,11 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
             return [_known(toks[:k], prefix, known_prefix, has_the, False)] + _split_run(text, toks[k:], g, False, possessive)
     role_cut = _role_cut(toks, g)
     if role_cut is not None:
+        joins = [i for i, t in enumerate(toks[:role_cut]) if t[0].lower() in ("and", "&")]
+        if joins and any(t[0].lower().rstrip(".") in g.given_names for t in toks[:joins[-1]]):
+            # "German Chancellor Angela Merkel and British Prime Minister Boris Johnson": two people
+            j = joins[-1]
+            return _split_run(text, toks[:j], g, has_the, False) + _split_run(text, toks[j + 1:], g, False, possessive)
         role = text[toks[0][1]:toks[role_cut][2]]
         rest = toks[role_cut + 1:]
         names = _split_run(text, rest, g, False, possessive)

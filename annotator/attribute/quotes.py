@@ -31,6 +31,7 @@ _STOPS = re.compile(r"[.!?]")
 _ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when)\s+(?:a|an|the|his|her|their|its|this|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 _DIRECT_FOLLOWS = re.compile(r"\s*[:\"“]")
+_OBJECT_THEN_QUOTE = re.compile(r"[^.;:\"“]{0,50}[:,]\s*[\"“]")
 _LEADING_COMMA = re.compile(r"\s*(?:,\s*)?")
 _OBJECT_THAT = re.compile(r"[^,.;:]{1,60}?\s+that\s+", re.I)
 _OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:[A-Z][\w’'-]*(?:’s|'s)?\s+){0,3}(?:[a-z]+\s+)?", re.I)
@@ -318,11 +319,11 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
         content = _content(text, m.end(), end)
         if phrase and content:
             return "quoted as saying", m.start(), phrase, content
-    # CONTENT, according to X / CONTENT, X said / CONTENT, said X
-    reverse = _reverse(text, start, end, cues)
-    if reverse:
-        return reverse
-    # X said (that) CONTENT
+    # X said (that) CONTENT, else CONTENT, according to X / CONTENT, X said / CONTENT, said X
+    return _subject_first(text, start, end, cues) or _reverse(text, start, end, cues)
+
+
+def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
     for cue_start, cue_end, form in cues.within(start, min(end, start + 400)):
         left_end = _before_adverbs(text, start, cue_start)
         if _passive(text, start, left_end) or left_end <= start:
@@ -339,12 +340,8 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
                 break
             continue
         after = _skip_object(text, cue_end, end, form)
-        if after is None:
-            return None
-        content = _content(text, after, end)
-        if content is None:
-            return None
-        return form, cue_start, phrase, content
+        content = _content(text, after, end) if after is not None else None
+        return (form, cue_start, phrase, content) if content is not None else None
     return None
 
 
@@ -387,12 +384,12 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
 def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
     """Where the reported words begin after the cue: past "that", an object, an adjunct."""
     rest = text[start:end]
-    if _DIRECT_FOLLOWS.match(rest):
-        return None  # a direct quote follows
+    if _DIRECT_FOLLOWS.match(rest) or _OBJECT_THEN_QUOTE.match(rest):
+        return None  # a direct quote follows: "told reporters: “…”"
     lemma = cue_lemma(cue)
     pos = _LEADING_COMMA.match(text, start, end).end()
     if lemma in _OBJECT_VERBS:
-        t = _OBJECT_THAT.match(text, pos, end)
+        t = _THAT_WORD.match(text, pos, end) or _OBJECT_THAT.match(text, pos, end)
         if t:
             return t.end()
         obj = _OBJECT.match(text, pos, end)
@@ -410,6 +407,10 @@ def _content(text: str, start: int, end: int) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in ",:;—–"):
         start += 1
     end = _strip_end(text, start, end)
+    if text.count("“", start, end) > text.count("”", start, end) and "”" in text[end:end + 3]:
+        end = text.index("”", end) + 1  # a paraphrase ending in quoted words keeps its closing mark
+    elif text.count('"', start, end) % 2 == 1 and '"' in text[end:end + 3]:
+        end = text.index('"', end) + 1
     words = _WORDS.findall(text[start:end])
     if len(words) < 3:
         return None

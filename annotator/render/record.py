@@ -24,7 +24,8 @@ def extract_record(article: Article) -> dict:
         "body": BodyMap.of(article).text,
         "speakers": [
             {"id": s.id, "name": s.name, "kind": s.kind, "role": s.role, "affiliation": s.affiliation,
-             "aliases": s.aliases, "affiliation_note": s.affiliation_note}
+             "aliases": s.aliases, "affiliation_note": s.affiliation_note, "registry_id": s.registry_id,
+             "wikidata": s.wikidata}
             for s in article.speakers
         ],
         "quotes": [

@@ -1,0 +1,121 @@
+"""Attribute: quotes, speakers and mentions on short texts written for the purpose."""
+
+import pytest
+
+from annotator.ingest.text import parse_text
+from annotator.pipeline import annotate
+
+
+def run(body: str):
+    article = annotate(parse_text(body, "t.txt", body_only=True))
+    names = {s.id: s for s in article.speakers}
+    return article, [(q.type, names[q.speaker].name, q.text) for q in article.quotes], names
+
+
+def quotes_of(body):
+    return run(body)[1]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('"We will win," said Jane Smith.', [("direct", "Jane Smith", "We will win,")]),
+    ("“We will win,” Jane Smith said.", [("direct", "Jane Smith", "We will win,")]),
+    ("Jane Smith said: “We will win this fight.”", [("direct", "Jane Smith", "We will win this fight.")]),
+    ("Jane Smith told reporters: “We will win.”", [("direct", "Jane Smith", "We will win.")]),
+])
+def test_direct_quotes_with_straight_and_curly_marks(body, expected):
+    assert quotes_of(body) == expected
+
+
+def test_a_split_quote_is_two_quotes_of_one_speaker():
+    body = "“We are ready,” Jane Smith said, “and we will not back down.”"
+    assert quotes_of(body) == [("direct", "Jane Smith", "We are ready,"), ("direct", "Jane Smith", "and we will not back down.")]
+
+
+def test_a_quote_over_two_paragraphs_is_one_quote():
+    body = "Mayor Tom Brown said: “The first part of what I said.\n\n“And the second part.”\n\nThe meeting ended."
+    article, quotes, _ = run(body)
+    [(kind, speaker, text)] = quotes
+    assert speaker == "Tom Brown" and text.startswith("The first part") and text.endswith("the second part.")
+    assert len(article.quotes[0].segments) == 2
+
+
+def test_a_quote_without_cue_carries_on_the_previous_speaker():
+    body = "“The plan is sound,” said Anna Bell, the project's director.\n\n“We have tested it for two years and it works.”"
+    assert [q[1] for q in quotes_of(body)] == ["Anna Bell", "Anna Bell"]
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    ("The minister of health, Anna Bell, said that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("Anna Bell says the hospital will close next year.", "Anna Bell", "the hospital will close next year"),
+    ("Anna Bell claims the plan has no support among doctors.", "Anna Bell", "the plan has no support among doctors"),
+    ("Anna Bell told the BBC that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("Anna Bell warned that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("According to Anna Bell, the hospital will close next year.", "Anna Bell", "the hospital will close next year"),
+    ("The hospital will close next year, Anna Bell said.", "Anna Bell", "The hospital will close next year"),
+    ("Anna Bell was quoted as saying the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+])
+def test_indirect_quotes(body, speaker, content):
+    [(kind, who, text)] = quotes_of(body)
+    assert (kind, who, text) == ("indirect", speaker, content)
+
+
+def test_a_mixed_quote_keeps_its_quoted_words_in_the_paraphrase():
+    [(kind, who, text)] = quotes_of("Anna Bell said the closure was “a disgrace to the whole town”.")
+    assert kind == "mixed" and who == "Anna Bell" and "“a disgrace to the whole town”" in text
+
+
+def test_surname_pronoun_and_title_resolve_to_the_full_name():
+    body = ("Mayor Tom Brown opened the new bridge on Monday.\n\n“It took ten years,” Brown said.\n\n"
+            "He added that the bridge would carry 5,000 cars a day.\n\n“We are proud of it,” the mayor said.")
+    _, quotes, names = run(body)
+    assert [q[1] for q in quotes] == ["Tom Brown"] * 3
+    brown = next(s for s in names.values() if s.name == "Tom Brown")
+    assert brown.role == "Mayor"
+
+
+def test_she_goes_to_the_woman_not_the_last_man_named():
+    body = ("Jane Smith, the head of the union, met John Carter on Friday.\n\n"
+            "“The talks were useful,” she said.")
+    assert quotes_of(body)[0][1] == "Jane Smith"
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("The ministry said the figures would be published next week.", "The ministry", "organisation"),
+    ("A statement from the Home Office said the rules would change in May.", "Home Office", "organisation"),
+    ("A spokesperson said the company would appeal against the ruling.", "a spokesperson", "unnamed"),
+    ("Critics say the scheme will cost far more than planned.", "critics", "unnamed"),
+    ("A source close to the family said the funeral would be private.", "a source close to the family", "unnamed"),
+])
+def test_organisations_and_unnamed_sources_speak_too(body, name, kind):
+    _, quotes, names = run(body)
+    [(_, who, _)] = quotes
+    speaker = next(s for s in names.values() if s.name == who)
+    assert (who.lower(), speaker.kind) == (name.lower(), kind)
+
+
+def test_role_and_affiliation_from_appositive_and_of_the():
+    body = ("Len Duvall, a Labour member of the London Assembly, says the plan makes no sense.\n\n"
+            "Stafford Scott of the Monitoring Group, a charity, claims the move will backfire.")
+    _, _, names = run(body)
+    by_name = {s.name: s for s in names.values()}
+    assert by_name["Len Duvall"].role == "a Labour member of the London Assembly"
+    assert by_name["Len Duvall"].affiliation == "London Assembly (Labour)"
+    assert by_name["Stafford Scott"].affiliation == "Monitoring Group"
+
+
+def test_people_mentioned_but_not_quoted_are_listed():
+    article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
+    assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}
+
+
+def test_no_quotes_no_error():
+    article, quotes, _ = run("The bridge opened on Monday. It cost £3m.")
+    assert quotes == [] and article.speakers == []
+
+
+def test_an_unbalanced_mark_does_not_swallow_the_article():
+    body = "He called it a “bad idea and left.\n\nThe council met again on Tuesday.\n\nA vote is due in May."
+    article, quotes, _ = run(body)
+    text = article.text
+    for q in article.quotes:
+        assert "council met again" not in text[q.start:q.end]
