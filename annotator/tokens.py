@@ -10,7 +10,7 @@ import bisect
 import re
 from functools import lru_cache
 
-_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")
+_WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")  # applied to lower-cased text too: [a-z] matches there
 
 
 # A token is a plain (lower, start, end) tuple: building named tuples costs more than
@@ -22,7 +22,10 @@ LOWER, START, END = 0, 1, 2
 @lru_cache(maxsize=8)
 def tokens(text: str) -> tuple[Token, ...]:
     """All word tokens of ``text`` (cached: every stage of one article asks for the same text)."""
-    return tuple([(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)])
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few letters change length when lowered ("İ"): do it per token
+        return tuple([(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)])
+    return tuple([(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)])
 
 
 def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:

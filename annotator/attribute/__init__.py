@@ -8,7 +8,7 @@ import hashlib
 from ..model import Article, Mention, Quote, Span, Speaker
 from .names import find_names
 from .quotemarks import find_quoted
-from .quotes import Found, direct_quotes, indirect_quotes
+from .quotes import Cues, Found, direct_quotes, indirect_quotes
 from .speakers import Entities, Entity, resolve, speaker_id
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
@@ -23,10 +23,11 @@ def attribute(article: Article) -> Article:
     def paragraph_of(offset: int) -> int:
         return max(0, bisect.bisect_right(starts, offset) - 1)
 
-    direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs))
+    cues = Cues(text)
+    direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
     inside = [Span(d.start, d.end) for d in direct]
     open_sentences = [s for s in article.sentences if not any(_mostly_inside(s, q) for q in inside)]
-    indirect = indirect_quotes(text, open_sentences, paragraph_of, direct)
+    indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
     found = _merge(direct, indirect)
 
     names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]

@@ -83,6 +83,10 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
         m = NAME_RUN.match(text, at, end)
         if m is None:
             continue
+        run = m.group()
+        if " " not in run and "\t" not in run and run.lower() in g.stopwords and run.lower() not in g.honorifics:
+            covered = m.end()
+            continue  # "The", "But", "He": the commonest capitalised words are no names
         if at and text[at - 1] == "/" or text.startswith("/", m.end()):
             covered = m.end()
             continue  # a photo credit, "THE CANADIAN PRESS/Ryan Remiorz"
@@ -91,8 +95,35 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
         tail = _ORG_TAIL.match(text, run_end, end)
         if tail and g.lookup(text[m.start():tail.end(1)]) or tail and g.lookup("the " + text[m.start():tail.end(1)]):
             run_end = tail.end(1)
-        names.extend(_analyse_run(text, m.start(), run_end, g))
+        names.extend(_cached_run(text, m.start(), run_end, g))
     return names
+
+
+_RUN_CACHE: dict[tuple, tuple] = {}
+
+
+def forget_caches() -> None:
+    """Drop the names remembered so far (benchmarks start cold)."""
+    _RUN_CACHE.clear()
+    _line_names.cache_clear()
+
+_RUN_CACHE_SIZE = 50_000
+
+
+def _cached_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
+    """_analyse_run, remembered by the run's words and the few facts of context it looks at."""
+    key = (text[start:end], start >= 4 and text[start - 4:start].lower() == "the ", _sentence_initial(text, start),
+           _paragraph_start(text, start))
+    found = _RUN_CACHE.get(key)
+    if found is None:
+        names = _analyse_run(text, start, end, g)
+        found = tuple((n.start - start, n.end - start, n.text, n.kind, n.role, n.honorific, n.gender, n.canonical,
+                       n.subtype, n.run_start - start, n.possessive, n.has_the) for n in names)
+        if len(_RUN_CACHE) > _RUN_CACHE_SIZE:
+            _RUN_CACHE.clear()
+        _RUN_CACHE[key] = found
+    return [Name(start + a, start + b, t, k, role, hon, gen, can, sub, start + rs, pos, ht)
+            for a, b, t, k, role, hon, gen, can, sub, rs, pos, ht in found]
 
 
 _CAPITAL = re.compile(rf"[{_UPPER}]")

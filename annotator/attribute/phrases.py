@@ -45,6 +45,7 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "re
                  "source", "sources", "insider", "insiders", "staff", "employee", "employees"}
 _PRONOUN_WORDS = {"he", "she", "they", "it", "his", "her", "him", "them", "its", "their", "we", "our", "us", "i", "my", "me"}
 _DETERMINER_WORDS = {"the", "a", "an", "this", "that", "one", "two", "three", "several", "some"}
+_PUNCTUATION = re.compile(r"[,()\[\]]")
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
 # Data and studies report findings; they are sources, never speakers.
@@ -108,18 +109,19 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The comma-separated parts of a phrase (commas inside brackets do not count)."""
     chunks, depth, cursor = [], 0, start
-    for i in range(start, end):
-        ch = text[i]
+    for m in _PUNCTUATION.finditer(text, start, end):
+        ch = m.group()
         if ch in "([":
             depth += 1
         elif ch in ")]":
             depth = max(0, depth - 1)
-        elif ch == "," and depth == 0:
-            s, e = _strip(text, cursor, i)
+        elif depth == 0:
+            s, e = _strip(text, cursor, m.start())
             if e > s:
                 chunks.append((s, e))
-            cursor = i + 1
+            cursor = m.end()
     s, e = _strip(text, cursor, end)
     if e > s:
         chunks.append((s, e))

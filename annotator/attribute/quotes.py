@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Span
 from ..segment import is_abbreviation
 from ..tokens import tokens
-from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_pattern, cue_words, last_word
+from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .phrases import Phrase, parse_phrase
 from .quotemarks import Quoted
 
@@ -96,7 +96,7 @@ class Found:
         return self.parts[-1].end
 
 
-def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted]) -> list[Found]:
+def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues: Cues) -> list[Found]:
     found: list[Found] = []
     for index, q in enumerate(quoted):
         first_par = paragraphs[q.paragraphs[0]]
@@ -106,7 +106,7 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted]) -> li
         words = len(_WORDS.findall(text[q.start:q.end]))
         before_start = _last_sentence_start(text, prev_after, q.open_mark)
         after_end = _first_sentence_end(text, q.after, next_open)
-        frame = _after_frame(text, q.after, after_end) or _before_frame(text, before_start, q.open_mark, first_par.start)
+        frame = _after_frame(text, q.after, after_end, cues) or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
         standalone = before_start >= q.open_mark - 1 or not text[before_start:q.open_mark].strip()
         if frame is not None:
             cue, cue_at, phrase = frame
@@ -146,7 +146,7 @@ def _ends_sentence(text: str, q: Quoted, after_end: int) -> bool:
     return not tail.strip(".!?…,;:)]") or (inner in ".!?…" and (not tail[:1].isalpha() or tail[:1].isupper()))
 
 
-def _after_frame(text: str, start: int, end: int) -> tuple[str, int, Phrase] | None:
+def _after_frame(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase] | None:
     """'…,” said Scott.' / '…,” Scott said.' / '…,” according to Brown.'"""
     window = text[start:end]
     lead = len(window) - len(window.lstrip(" ,"))
@@ -157,47 +157,40 @@ def _after_frame(text: str, start: int, end: int) -> tuple[str, int, Phrase] | N
         return None
     stop = _strip_end(text, s, end)
     closed = text[start - 2:start - 1] in (".", "!", "?") if start >= 2 else False
-    if closed and text[s:s + 1].isupper() and not cue_pattern().search(text, s, min(stop, s + 60)):
+    if closed and text[s:s + 1].isupper() and not cues.within(s, min(stop, s + 60)):
         return None  # the quote ended its sentence ('… morning." As of Tuesday, …'): what follows is new
     m = _ACCORDING.match(text, s, stop)
     if m:
         phrase = parse_phrase(text, m.end(), stop, loose=True)
         return ("according to", s, phrase) if phrase else None
-    cue = cue_pattern().match(text, s, stop)
+    cue = cues.at(s)
     if cue:  # inverted: "said Scott"
-        phrase_end = _phrase_end(text, cue.end(), stop)
-        phrase = parse_phrase(text, cue.end(), phrase_end, loose=True)
-        if phrase:
-            return cue.group(), cue.start(), phrase
-        return None
-    for cue in cue_pattern().finditer(text, s, min(stop, s + 200)):
-        left_end = _before_adverbs(text, s, cue.start())
+        phrase_end = _phrase_end(text, cue[1], stop)
+        phrase = parse_phrase(text, cue[1], phrase_end, loose=True)
+        return (cue[2], cue[0], phrase) if phrase else None
+    for cue_start, _cue_end, form in cues.within(s, min(stop, s + 200)):
+        left_end = _before_adverbs(text, s, cue_start)
         phrase = parse_phrase(text, s, left_end, loose=True)
-        if phrase:
-            return cue.group(), cue.start(), phrase
-        break
+        return (form, cue_start, phrase) if phrase else None
     return None
 
 
-def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int) -> tuple[str, int, Phrase] | None:
+def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, cues: Cues) -> tuple[str, int, Phrase] | None:
     """'Duvall said: “…' / 'The Met email says: “…' / 'According to X, “…'."""
     window_end = _strip_end(text, start, open_mark)
     if window_end <= start:
         return None
     colon = text[start:open_mark].rstrip().endswith(":")
-    cues = list(cue_pattern().finditer(text, start, window_end))
-    for cue in reversed(cues):
-        tail = text[cue.end():open_mark]
-        if not _only_object_or_adjunct(tail, cue.group()):
+    for cue_start, cue_end, form in reversed(cues.within(start, window_end)):
+        tail = text[cue_end:open_mark]
+        if not _only_object_or_adjunct(tail, form):
             continue
-        left = _clause_start(text, start, cue.start())
-        left_end = _before_adverbs(text, left, cue.start())
+        left = _clause_start(text, start, cue_start)
+        left_end = _before_adverbs(text, left, cue_start)
         if _passive(text, left, left_end):
             continue
         phrase = parse_phrase(text, left, left_end)
-        if phrase:
-            return cue.group(), cue.start(), phrase
-        return None
+        return (form, cue_start, phrase) if phrase else None
     m = _ACCORDING.search(text, start, window_end)
     if m and not text[m.end():window_end].count(","):
         phrase = parse_phrase(text, m.end(), window_end)
@@ -264,10 +257,9 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 # --- indirect quotes -------------------------------------------------------
 
-def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list[Found]) -> list[Found]:
+def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list[Found], cues: Cues) -> list[Found]:
     found: list[Found] = []
     direct_spans = [Span(d.start, d.end) for d in direct if not d.continues or d.type != "direct"]
-    cues = Cues(text)
     for s in sentences:
         if not cues.any_within(s.start, s.end):
             continue  # a sentence with no reporting cue cannot hold an indirect quote

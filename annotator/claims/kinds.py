@@ -22,8 +22,6 @@ TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "quanti
 _THE_MORE = re.compile(r"\bthe\s+(?:more|less|fewer|higher|lower|bigger|greater)\b[^.]{3,120}?,\s*the\s+(?:more|less|fewer|higher|lower|bigger|greater)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 _PERFECT = {"has", "have", "had", "was", "were"}
-_BY_YEAR = re.compile(r"\bby\s+20\d\d\b", re.I)
-_UP_DOWN = re.compile(r"\b(?:up|down)\s+(?:by\s+)?(?:\d|a\s+(?:third|quarter|half))", re.I)
 
 
 @cache
@@ -62,6 +60,7 @@ class SignalIndex:
         found: dict[str, list[tuple[int, int]]] = {}
         words = tokens(text)
         lower = [w[0] for w in words]
+        lower_text = text.lower()
         phrases = _phrases()
         for i, (word, start, _end) in enumerate(words):
             for phrase, signal in phrases.get(word, ()):
@@ -77,9 +76,12 @@ class SignalIndex:
                 before = text[start - 2]
                 if text[start - 1] == " " and (before.islower() or before in ",;:") or (_end - start > 1 and text[start:_end].isupper()):
                     found.setdefault("name_inside", []).append((start, _end))
-        for name, pattern in (("the_more", _THE_MORE), ("prediction", _BY_YEAR), ("change", _UP_DOWN)):
-            if name != "the_more" or "the more" in text.lower() or "the less" in text.lower():
-                found.setdefault(name, []).extend((m.start(), m.end()) for m in pattern.finditer(text))
+            if word == "by" and i + 1 < len(words) and len(lower[i + 1]) == 4 and lower[i + 1].startswith("20") and lower[i + 1].isdigit():
+                found.setdefault("prediction", []).append((start, words[i + 1][2]))  # "by 2030"
+            if word in ("up", "down") and i + 1 < len(words) and (lower[i + 1] == "by" or lower[i + 1][0].isdigit()):
+                found.setdefault("change", []).append((start, words[i + 1][2]))  # "up 5%", "down by a third"
+        if "the more" in lower_text or "the less" in lower_text or "the higher" in lower_text:
+            found.setdefault("the_more", []).extend((m.start(), m.end()) for m in _THE_MORE.finditer(text))
         self._starts = {k: [a for a, _ in sorted(v)] for k, v in found.items()}
         self._ends = {k: [b for _, b in sorted(v)] for k, v in found.items()}
 

@@ -40,7 +40,6 @@ NUMBER = re.compile(
 )
 
 
-_DIGIT_OR_CURRENCY = re.compile(r"[£$€¥₹]|(?<![\w.,])\d")
 _SMALL_NUMBERS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
 _UNITS_OF_TIME = {"decade", "decades", "year", "years", "month", "months", "week", "weeks", "day", "days", "hour", "hours",
                   "century", "centuries", "quarter", "quarters"}
@@ -66,11 +65,22 @@ def _word_starts(text: str, start: int, end: int) -> list[int]:
     return starts
 
 
+def _digit_starts(text: str, start: int, end: int) -> list[int]:
+    """Where a figure begins: a word token starting with a digit, or a currency sign."""
+    starts = [t[1] for t in tokens_between(text, start, end) if t[0][0].isdigit()]
+    for sign in _CURRENCY:
+        at = text.find(sign, start, end)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(sign, at + 1, end)
+    return starts
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:
     """Numbers in ``text[start:end]``, tried only where a number can begin (fast on long texts)."""
     end = len(text) if end is None else end
     found: list[Number] = []
-    candidates = [m.start() for m in _DIGIT_OR_CURRENCY.finditer(text, start, end)] + _word_starts(text, start, end)
+    candidates = _digit_starts(text, start, end) + _word_starts(text, start, end)
     last_end = start
     for at in sorted(set(candidates)):
         if at < last_end:

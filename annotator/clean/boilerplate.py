@@ -42,7 +42,6 @@ _DATE_ONLY = re.compile(
     rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?\s+\d{{4}}|\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}})"
     r"(?:,?\s*(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm|a\.m\.|p\.m\.)?(?:\s*[A-Z]{2,4})?)?", re.I)
 _LONGEST_RULE = 160  # words: no rule looks at longer lines
-_WORD = re.compile(r"\S+")
 _ONLY_SYMBOLS = re.compile(r"[\W_]*", re.UNICODE)
 _TOKEN = re.compile(r"[a-z+]+")
 
@@ -55,21 +54,25 @@ def classify_line(line: str, *, position: int = 99) -> str | None:
     """
     if not line:
         return None
-    if _ONLY_SYMBOLS.fullmatch(line):
+    if not line[0].isalnum() and _ONLY_SYMBOLS.fullmatch(line):
         return "navigation"  # "***", "* * *", "____", "."
     if position < 2 and _DATE_ONLY.fullmatch(line):
         return "dateline"  # a timestamp above the story; further down, dates head sections of timelines
-    words = len(_WORD.findall(line)) if len(line) < 2000 else _LONGEST_RULE + 1
+    words = len(line.split()) if len(line) < 2000 else _LONGEST_RULE + 1
     if words > _LONGEST_RULE:
         return None
     if 2 <= words <= 12 and _only_social_names(line):
         return "share-prompt"  # a row of share buttons; a lone name may be a subheading
-    for rule in _rules():
-        if rule.max_words is not None and words > rule.max_words:
-            continue
+    for rule in _rules_for(words):
         if rule.pattern.match(line):
             return rule.kind
     return None
+
+
+@cache
+def _rules_for(words: int) -> tuple[Rule, ...]:
+    """The rules that may apply to a line of this many words, in order (long lines face few)."""
+    return tuple(r for r in _rules() if r.max_words is None or words <= r.max_words)
 
 
 def classify_lines(lines: list[str], title: str | None = None, headline: str | None = None,
@@ -81,6 +84,7 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     """
     kinds = [classify_line(line, position=i) for i, line in enumerate(lines)]
     last = len(lines)
+    words = [len(line.split()) for line in lines]
     joined = joined or [False] * last
     # the headline printed again at the top (or the foot) of the page
     heads = [_normalise(h) for h in (title, headline) if h and len(h.split()) >= 2]
@@ -90,17 +94,17 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
             kinds[i] = "repeated-headline"
             if i < _TOP and i < last - 3:  # what sits above it is the page's header: kicker, deck, share counters
                 for j in range(i):
-                    if kinds[j] is None and len(lines[j].split()) <= 40:
+                    if kinds[j] is None and words[j] <= 40:
                         kinds[j] = "navigation"
     # the bullet points under "Story highlights"
     for i in range(1, min(last, _TOP + 2)):
         if kinds[i] is None and kinds[i - 1] == "navigation" and _HIGHLIGHTS.match(lines[i - 1]) \
-                and len(lines[i].split()) <= 25 and not lines[i].rstrip().endswith("."):
+                and words[i] <= 25 and not lines[i].rstrip().endswith("."):
             kinds[i] = "navigation"
     for i, line in enumerate(lines):
-        if kinds[i] is None and _URL_ONLY.fullmatch(line):
+        if kinds[i] is None and words[i] == 1 and _URL_ONLY.fullmatch(line):
             kinds[i] = "related-link"
-        elif kinds[i] is None and i >= last - _BIO_REACH and (_BIO.match(line) or _ABOUT_ORG.match(line)) and len(line.split()) <= 120:
+        elif kinds[i] is None and i >= last - _BIO_REACH and words[i] <= 120 and (_BIO.match(line) or _ABOUT_ORG.match(line)):
             kinds[i] = "author-bio"
     # a list of links under a header such as "Related:" or "Read more:"
     i = 0
@@ -118,31 +122,31 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     # a teaser between two teaser lines ("May 23, 2008 — Jim Bray") is one too
     for i in range(1, last - 1):
         if kinds[i] is None and kinds[i - 1] == kinds[i + 1] == "related-link" and _TEASER_META.match(lines[i - 1]) \
-                and _TEASER_META.match(lines[i + 1]) and len(lines[i].split()) <= 60:
+                and _TEASER_META.match(lines[i + 1]) and words[i] <= 60:
             kinds[i] = "related-link"
     # readers' comments: "Name  September 27, 2016" headers, each followed by its comment
-    headers = [i for i, line in enumerate(lines) if kinds[i] is None and _COMMENT_HEADER.fullmatch(line)]
+    headers = [i for i, line in enumerate(lines) if kinds[i] is None and words[i] <= 12 and _COMMENT_HEADER.fullmatch(line)]
     if len(headers) >= 2:
         for n, i in enumerate(headers):
             kinds[i] = "comment"
             stop = headers[n + 1] if n + 1 < len(headers) else min(last, i + 2)
             for j in range(i + 1, stop):
-                if kinds[j] is None and len(lines[j].split()) <= 150:
+                if kinds[j] is None and words[j] <= 150:
                     kinds[j] = "comment"
     # share buttons one per line: a lone network name next to another
     for i, line in enumerate(lines):
-        if kinds[i] is None and len(line.split()) == 1 and _only_social_names(line):
-            if any(0 <= j < last and len(lines[j].split()) <= 12 and _only_social_names(lines[j]) for j in (i - 1, i + 1)):
+        if kinds[i] is None and words[i] == 1 and _only_social_names(line):
+            if any(0 <= j < last and words[j] <= 12 and _only_social_names(lines[j]) for j in (i - 1, i + 1)):
                 kinds[i] = "share-prompt"
     # the caption under an "Image caption" label
     for i in range(1, last):
-        if kinds[i] is None and _CAPTION_LABEL.fullmatch(lines[i - 1]) and len(lines[i].split()) <= 40:
+        if kinds[i] is None and words[i - 1] <= 6 and words[i] <= 40 and _CAPTION_LABEL.fullmatch(lines[i - 1]):
             kinds[i] = "image-credit"
     # a teaser block: a kicker or headline and its standfirst glued to "Read more"
     for i, line in enumerate(lines):
-        if kinds[i] == "related-link" and len(line.split()) <= 3 and joined[i]:
+        if kinds[i] == "related-link" and words[i] <= 3 and joined[i]:
             j = i - 1
-            while j >= 0 and i - j <= 2 and kinds[j] is None and len(lines[j].split()) <= 40 and (j == i - 1 or joined[j + 1]):
+            while j >= 0 and i - j <= 2 and kinds[j] is None and words[j] <= 40 and (j == i - 1 or joined[j + 1]):
                 kinds[j] = "related-link"
                 if not joined[j]:
                     break
@@ -151,7 +155,7 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     i = 0
     while i < last:
         j = i
-        while j < last and kinds[j] is None and _looks_like_headline(lines[j]) and (j == i or joined[j]):
+        while j < last and kinds[j] is None and words[j] <= 16 and _looks_like_headline(lines[j]) and (j == i or joined[j]):
             j += 1
         if j - i >= 2:
             for k in range(i, j):
@@ -164,7 +168,7 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
             kinds[i] = "author-bio"
     # a caption printed twice: the short copy sits next to the credited one
     for i, line in enumerate(lines):
-        if kinds[i] is None and len(line.split()) >= 4:
+        if kinds[i] is None and words[i] >= 4 and "image-credit" in kinds:
             for j in (i - 2, i - 1, i + 1, i + 2):
                 if 0 <= j < last and kinds[j] == "image-credit" and lines[j].startswith(line) and len(lines[j]) > len(line):
                     kinds[i] = "image-credit"
