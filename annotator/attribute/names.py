@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer, gazetteer
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|St|Jr|Sr|Mt|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Hon|Fr)\.(?=\s)"
 _TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*(?:&[{_UPPER}]+)?)"
-_CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|on|the|upon|in)"
+_CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|the)"
 NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_TOKEN})*")
 _WORD = re.compile(r"\S+")
 _POSSESSIVE = ("'s", "’s", "'", "’")
@@ -28,7 +28,7 @@ _NOT_ACRONYMS = {"I", "OK", "TV", "AM", "PM", "US", "UK", "EU", "UN", "II", "III
 # "MILTON, Ont. —", "WASHINGTON (Reuters) -": a place in capitals opening a paragraph
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,\s*[A-Z][\w.]{1,15}(?:\s+[A-Z][\w.]+)?)?\s*(?:\([^)]{1,30}\)\s*)?[—–-]")
 _ORG_TAIL = re.compile(r"[ \t]+(police|council|government|party|ministry|army|navy|court|university|union|authority|service)\b")
-_JOINERS = {"of", "for", "and", "&", "on", "the", "upon", "in"}
+_JOINERS = {"of", "for", "and", "&", "the"}
 
 
 @dataclass(slots=True)

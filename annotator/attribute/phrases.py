@@ -90,7 +90,11 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     # skip introductory phrases: "In a statement, the company"
     while len(chunks) > 1 and _first_word(text, chunks[0]) in _INTRO_START and not _is_name_chunk(text, chunks[0]):
         chunks.pop(0)
-    head = _head(text, *chunks[0], loose=loose)
+    first_start, first_end = chunks[0]
+    bracket = text.find("(", first_start, first_end)
+    if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
+        first_start, first_end = _strip(text, first_start, bracket)
+    head = _head(text, first_start, first_end, loose=loose)
     if head is None:
         return None
     head.start = chunks[0][0]

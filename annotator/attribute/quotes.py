@@ -29,7 +29,7 @@ _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:quoted|reported|heard)\s+(?:as\s+)?(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
 _STOPS = re.compile(r"[.!?]")
 _ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
-_PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when)\s+(?:a|an|the|his|her|their|its|this|last|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+_PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when|via|through)\s+(?:a|an|the|his|her|their|its|this|last|[A-Z][\w-]*)\b|\s*\(")
 _DIRECT_FOLLOWS = re.compile(r"\s*[:\"“]")
 _OBJECT_THEN_QUOTE = re.compile(r"[^.;:\"“]{0,50}[:,]\s*[\"“]")
 _LEADING_COMMA = re.compile(r"\s*(?:,\s*)?")
@@ -40,6 +40,8 @@ _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
 _INNER_CLAUSE = re.compile(r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=[^,;]{1,60}$)")
+_LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
+_PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -49,17 +51,23 @@ class Cues:
     def __init__(self, text: str):
         words = tokens(text)
         forms = cue_words()
+        labels = cue_words(("label",))
+        self.labels = []  # "called", "described ... as": only ever before a direct quote
         self.matches = []
         self.according = []
         for i, (lower, start, _end) in enumerate(words):
             if lower == "according" and i + 1 < len(words) and words[i + 1][0] == "to":
                 self.according.append(start)
-            for parts in forms.get(lower, ()):
-                last = i + len(parts) - 1
-                if last < len(words) and all(words[i + k][0] == part for k, part in enumerate(parts)):
-                    self.matches.append((start, words[last][2], text[start:words[last][2]]))
-                    break
+            for index, found in ((forms, self.matches), (labels, self.labels)):
+                for parts in index.get(lower, ()):
+                    last = i + len(parts) - 1
+                    if last < len(words) and all(words[i + k][0] == part for k, part in enumerate(parts)):
+                        found.append((start, words[last][2], text[start:words[last][2]]))
+                        break
         self.starts = [m[0] for m in self.matches]
+
+    def labels_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return [m for m in self.labels if start <= m[0] < end]
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self.starts, start)
@@ -190,6 +198,14 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
         if _passive(text, left, left_end):
             continue
         phrase = parse_phrase(text, left, left_end)
+        return (form, cue_start, phrase) if phrase else None
+    # 'called the move a “smash and grab”', 'described it as “crushing”'
+    for cue_start, cue_end, form in reversed(cues.labels_within(start, window_end)):
+        if not _LABEL_OBJECT.fullmatch(text, cue_end, open_mark):
+            continue
+        left = _clause_start(text, start, cue_start)
+        left_end = _before_adverbs(text, left, cue_start)
+        phrase = parse_phrase(text, left, left_end) or _pronoun_before(text, left, left_end)
         return (form, cue_start, phrase) if phrase else None
     m = _ACCORDING.search(text, start, window_end)
     if m and not text[m.end():window_end].count(","):
@@ -328,6 +344,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             if inner:
                 phrase = parse_phrase(text, inner.end(), left_end)
         if phrase is None:
+            phrase = _pronoun_before(text, start, left_end)  # "... upon learning of it he claimed ..."
+        if phrase is None:
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
                 break
             continue
@@ -335,6 +353,12 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
         content = _content(text, after, end) if after is not None else None
         return (form, cue_start, phrase, content) if content is not None else None
     return None
+
+
+def _pronoun_before(text: str, start: int, end: int) -> Phrase | None:
+    """A pronoun right before the cue stands for the speaker whatever precedes it."""
+    m = _PRONOUN_SUBJECT.search(text, start, end)
+    return parse_phrase(text, m.start(1), m.end(1)) if m else None
 
 
 def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:

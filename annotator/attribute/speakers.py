@@ -19,6 +19,7 @@ from .names import Name
 from .phrases import Phrase
 
 _CHANNEL_OWNER = re.compile(r"(his|her|its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:statement|release|press release|email|e-mail|letter|tweet|post|memo|note)s?\b", re.I)
+_NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
 _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider", "representative", "staff",
                   "statement", "witness", "critic", "expert", "analyst"}
 _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
@@ -62,6 +63,11 @@ class Entity:
         alias = alias.strip()
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+
+    @property
+    def surname(self) -> str:
+        words = [w for w in self.name.split() if w.rstrip(".").lower() not in _NAME_SUFFIXES]
+        return words[-1] if words else self.name
 
     @property
     def last_name(self) -> str:
@@ -159,7 +165,7 @@ class Entities:
                 continue
             names = [entity.name, *entity.aliases]
             if entity.kind == "person":
-                if any(surface == n.split()[-1] or surface == n for n in names):
+                if surface == entity.surname or any(surface == n.split()[-1] or surface == n for n in names):
                     best = entity
                 elif surface == entity.name.split()[0] and len(entity.name.split()) > 1:
                     best = best or entity  # family name first: "Hua" for Hua Chunying, "Kim" for Kim Jong-un
