@@ -1,12 +1,15 @@
 """Score the annotator against a gold file (``annotator eval``).
 
-Gold file: JSON Lines, one article per line::
+Gold file: JSON Lines, one article per line (quotes, claims or both)::
 
     {"id": "wikinews-2019-boat-fire",          # any unique name
      "text": "A deadly boat fire ...",          # the article text (the body: no headline line)
      "quotes": [{"start": 312, "end": 380,      # character offsets of the quoted words in text
                  "speaker": "Bill Brown",       # the speaker's resolved name
-                 "type": "direct"}]}            # direct | indirect | mixed (optional)
+                 "type": "direct"}],            # direct | indirect | mixed (optional)
+     "sentences": [{"start": 0, "end": 118,     # every sentence of text, for claims:
+                    "checkworthy": true,       # is it a check-worthy claim?
+                    "type": "quantity"}]}       # its claim type when it is
 
 Quotes are matched one to one: each gold quote pairs with the unpaired
 predicted quote that covers most of it, if that covers at least the threshold
@@ -14,6 +17,10 @@ share of the gold span.  Precision is paired / predicted, recall is paired /
 gold.  A paired quote's speaker is right when the names agree after dropping
 case, titles and punctuation, or when one name is the other's surname and
 given names do not clash ("Ms Ardern" = "Jacinda Ardern").
+
+Claims are scored per sentence: a sentence counts as predicted check-worthy
+when a predicted claim lies mostly inside it; precision, recall and F1 are over
+sentences, and the type is right when such a claim has the gold type.
 """
 
 from __future__ import annotations
@@ -61,19 +68,47 @@ class QuoteScore:
 
 
 @dataclass
+class ClaimScore:
+    sentences: int = 0
+    gold: int = 0  # check-worthy sentences
+    predicted: int = 0  # sentences holding a predicted claim
+    matched: int = 0
+    typed: int = 0  # matched sentences whose claim type is the gold type
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+@dataclass
 class Report:
     articles: int = 0
     quotes: dict[float, QuoteScore] = field(default_factory=dict)
+    claims: ClaimScore = field(default_factory=ClaimScore)
     misses: list[dict] = field(default_factory=list)  # for --verbose
 
     def lines(self) -> list[str]:
         out = [f"articles: {self.articles}"]
-        for t, s in sorted(self.quotes.items()):
-            out.append(f"quotes @{t:.1f} overlap: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
-                       f"(gold {s.gold}, predicted {s.predicted}, matched {s.matched})")
-        if self.quotes:
+        if any(s.gold for s in self.quotes.values()):
+            for t, s in sorted(self.quotes.items()):
+                out.append(f"quotes @{t:.1f} overlap: precision {s.precision:.3f}  recall {s.recall:.3f}  F1 {s.f1:.3f}  "
+                           f"(gold {s.gold}, predicted {s.predicted}, matched {s.matched})")
             s = self.quotes[min(self.quotes)]
             out.append(f"speaker right on {s.speaker_accuracy:.1%} of quotes matched at {s.threshold:.1f} ({s.speaker_right}/{s.matched})")
+        c = self.claims
+        if c.sentences:
+            out.append(f"claims (sentences): precision {c.precision:.3f}  recall {c.recall:.3f}  F1 {c.f1:.3f}  "
+                       f"(sentences {c.sentences}, check-worthy {c.gold}, predicted {c.predicted}, matched {c.matched})")
+            out.append(f"claim type right on {c.typed / c.matched if c.matched else 0:.1%} of matched sentences ({c.typed}/{c.matched})")
         return out
 
 
@@ -104,6 +139,8 @@ def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
         predicted = [(q.start, q.end, names.get(q.speaker, "")) for q in article.quotes]
         gold = [(q["start"], q["end"], q.get("speaker") or "") for q in record.get("quotes", [])]
         report.articles += 1
+        if "sentences" in record:
+            _score_claims(report, record, article)
         for t in thresholds:
             score = report.quotes[t]
             pairs = match(gold, predicted, t)
@@ -120,6 +157,23 @@ def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
                 report.misses += [{"id": record.get("id"), "wrong_speaker": text[gold[g][0]:gold[g][1]][:80], "gold": gold[g][2], "got": predicted[p][2]}
                                   for g, p in pairs if not same_speaker(gold[g][2], predicted[p][2])]
     return report
+
+
+def _score_claims(report: Report, record: dict, article) -> None:
+    """Sentence-level check-worthiness: a sentence is predicted when a claim lies mostly inside it."""
+    c = report.claims
+    for sentence in record["sentences"]:
+        s, e = sentence["start"], sentence["end"]
+        inside = [cl for cl in article.claims if min(e, cl.end) - max(s, cl.start) > 0.5 * (cl.end - cl.start)]
+        c.sentences += 1
+        c.gold += bool(sentence.get("checkworthy"))
+        c.predicted += bool(inside)
+        if inside and sentence.get("checkworthy"):
+            c.matched += 1
+            c.typed += any(cl.type == sentence.get("type") for cl in inside)
+        elif sentence.get("checkworthy") or inside:
+            kind = "missed_claim" if sentence.get("checkworthy") else "extra_claim"
+            report.misses.append({"id": record.get("id"), kind: record["text"][s:e]})
 
 
 def match(gold: list[tuple[int, int, str]], predicted: list[tuple[int, int, str]], threshold: float) -> list[tuple[int, int]]:

@@ -16,6 +16,7 @@ import re
 
 from ..model import Article, Claim, Span
 from .kinds import SignalIndex
+from .model import features, load_model
 from .numbers import find_numbers, is_quantity
 
 THRESHOLD = 0.5
@@ -37,6 +38,7 @@ def find_claims(article: Article) -> Article:
     source_spans = sorted(((sp, s.id, s.kind) for s in article.sources for sp in s.spans if s.kind in rank),
                           key=lambda x: (rank[x[2]], x[0].start))
     signals_at = SignalIndex(text)
+    model = load_model()
     for p_index, p in enumerate(article.paragraphs):
         inherited: str | None = None
         paragraph_numbers = find_numbers(text, p.start, p.end)
@@ -48,14 +50,18 @@ def find_claims(article: Article) -> Article:
                 continue
             numbers = [n for n in paragraph_numbers if region.start <= n.start and n.end <= region.end]
             source = cited or (inherited if any(is_quantity(n) for n in numbers) else None)
+            inherited = cited or inherited
+            whole = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
+            score = _checkworthiness(text[region.start:region.end], numbers, whole)
+            if score < THRESHOLD and (model is None or score < model.threshold):
+                continue
             region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
             if region.start > _trim(text, sentence.start, sentence.end).start + 1:  # a clause: no closing stop
                 region = _trim(text, region.start, region.end, closing=True)
             numbers = [n for n in numbers if region.start <= n.start < region.end]
             signals = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
-            inherited = cited or inherited
-            if signals.score < THRESHOLD:
-                continue
+            if not signals.types:
+                signals.types = whole.types
             claim_text = text[region.start:region.end]
             cid = "c-" + hashlib.sha1(claim_text.encode("utf-8")).hexdigest()[:8]
             if cid in seen:
@@ -63,9 +69,20 @@ def find_claims(article: Article) -> Article:
             seen.add(cid)
             claims.append(Claim(
                 id=cid, text=claim_text, start=region.start, end=region.end, type=signals.type,
-                numbers=numbers, claimant=claimant, source=source, score=signals.score,
+                numbers=numbers, claimant=claimant, source=source, score=score,
             ))
     return article.with_(claims=claims)
+
+
+def _checkworthiness(text: str, numbers, signals) -> float:
+    """The model's probability that a statement is check-worthy (the rules' score without a model)."""
+    model = load_model()
+    if model is None:
+        return signals.score
+    # the model knows political and news claims; the rules catch the typed claims it has seen
+    # too few of (predictions, rules, causes): either may flag a statement
+    probability = model.probability(features(text, numbers, signals.present))
+    return max(probability, signals.score) if signals.score >= THRESHOLD else probability
 
 
 def _claim_region(article: Article, sentence: Span) -> tuple[Span | None, str | None]:

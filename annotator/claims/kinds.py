@@ -24,6 +24,15 @@ _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
 _PERFECT = {"has", "have", "had", "was", "were"}
 
 
+_NOT_SUPERLATIVE = {"interest", "forest", "protest", "request", "west", "test", "guest", "rest", "chest", "quest", "honest",
+                    "modest", "harvest", "contest", "arrest", "suggest", "latest", "manifest", "digest", "invest", "nest",
+                    "pest", "vest", "crest", "zest", "priest", "conquest", "unrest", "inquest", "behest", "bequest"}
+
+
+def _is_superlative(word: str) -> bool:
+    return (word.endswith("est") and len(word) > 5 and word not in _NOT_SUPERLATIVE) or word in ("most", "least", "first", "record")
+
+
 @cache
 def _phrases() -> dict[str, list[tuple[list[str], str]]]:
     """First word -> [(phrase words, signal)], longest phrases first."""
@@ -42,6 +51,7 @@ class Signals:
     numbers: list[Number]
     types: list[str] = field(default_factory=list)
     score: float = 0.0
+    present: set[str] = field(default_factory=set)  # every signal found, for the model
 
     @property
     def type(self) -> str:
@@ -76,6 +86,11 @@ class SignalIndex:
                 before = text[start - 2]
                 if text[start - 1] == " " and (before.islower() or before in ",;:") or (_end - start > 1 and text[start:_end].isupper()):
                     found.setdefault("name_inside", []).append((start, _end))
+            if word == "than" and i and lower[i - 1] not in ("rather", "other"):
+                found.setdefault("comparison", []).append((start, _end))  # "higher in Leeds than in York"
+            if word in ("the", "its", "their", "his", "her", "a") and i + 1 < len(words) and _is_superlative(lower[i + 1]):
+                found.setdefault("superlative_np", []).append((start, words[i + 1][2]))  # "the hottest"
+                found.setdefault("ranking", []).append((start, words[i + 1][2]))
             if word == "by" and i + 1 < len(words) and len(lower[i + 1]) == 4 and lower[i + 1].startswith("20") and lower[i + 1].isdigit():
                 found.setdefault("prediction", []).append((start, words[i + 1][2]))  # "by 2030"
             if word in ("up", "down") and i + 1 < len(words) and (lower[i + 1] == "by" or lower[i + 1][0].isdigit()):
@@ -132,10 +147,16 @@ class SignalIndex:
             score += 0.2
         if has("opinion", start, end):
             score -= 0.35
-        if _QUESTION.search(self.text, start, end):
+        question = bool(_QUESTION.search(self.text, start, end))
+        if question:
             score -= 0.6
         if self.text.count(" ", start, end) < 4:
             score -= 0.3
+        signals.present = {name for name in self._starts if has(name, start, end)}
+        if question:
+            signals.present.add("question")
+        if sourced:
+            signals.present.add("sourced")
         signals.types = [t for t in TYPES if t in found]
         if "prediction" in found and not the_more:
             signals.types.remove("prediction")

@@ -100,10 +100,11 @@ def _claim(article: Article, claim: Claim, body: BodyMap) -> dict | None:
         "numbers": [_drop_empty({"text": n.text, "kind": n.kind, "value": n.value, "unit": n.unit}) for n in claim.numbers],
         "claimant": claim.claimant,
         "source": claim.source,
+        "sourced": claim.source is not None,
         "score": round(claim.score, 2),
         "anchor": anchor,
     }
-    return _drop_empty(out, keep=("claimant", "source"))
+    return _drop_empty(out, keep=("claimant", "source", "sourced"))
 
 
 def _source(source, body: BodyMap) -> dict:

@@ -38,7 +38,7 @@ def extract_record(article: Article) -> dict:
         "claims": [
             {"id": c.id, "text": text[c.start:c.end], "start": c.start, "end": c.end, "type": c.type,
              "numbers": [{"text": n.text, "kind": n.kind, "value": n.value, "unit": n.unit} for n in c.numbers],
-             "claimant": c.claimant, "source": c.source, "score": round(c.score, 2)}
+             "claimant": c.claimant, "source": c.source, "sourced": c.source is not None, "score": round(c.score, 2)}
             for c in article.claims
         ],
         "sources": [

@@ -1,0 +1,72 @@
+"""Claims: check-worthiness, types, numbers, claimant and source on short texts."""
+
+import json
+
+import pytest
+
+from annotator.claims.model import MODEL_PATH, load_model
+from annotator.claims.numbers import find_numbers
+from annotator.ingest.text import parse_text
+from annotator.pipeline import annotate
+
+
+def claims(body):
+    article = annotate(parse_text(body, "t.txt", body_only=True))
+    return article, article.claims
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("Unemployment rose from 4.1 percent to 5.3 percent last year.", "quantity-change"),
+    ("The city has 2.3 million residents.", "quantity"),
+    ("Crime is now higher in Leeds than in Manchester.", "comparison"),
+    ("It was the hottest summer on record.", "ranking"),
+    ("Smoking causes lung cancer, the report found.", "correlation-causation"),
+    ("The economy will shrink by 2 percent next year, the bank forecast.", "prediction"),
+    ("Under the new law, it is illegal to drive while using a phone.", "rule-or-law"),
+])
+def test_check_worthy_claims_are_typed(sentence, kind):
+    _, found = claims(sentence)
+    assert [c.type for c in found] == [kind]
+
+
+@pytest.mark.parametrize("sentence", [
+    "I think that is wonderful.",
+    "Thank you all for coming tonight.",
+    "What do you want to do next?",
+    "We love this country and we always will.",
+])
+def test_opinions_greetings_and_questions_are_not_claims(sentence):
+    assert claims(sentence)[1] == []
+
+
+def test_numbers_keep_their_units_and_years_stand_apart():
+    found = {n.text: n.kind for n in find_numbers("Stabbings rose 16 percent in 2018 to 1,299 stabbings, costing £3bn over a decade.")}
+    assert found == {"16 percent": "percent", "2018": "year", "1,299 stabbings": "count", "£3bn": "money", "a decade": "duration"}
+
+
+def test_claimant_is_the_speaker_and_the_source_carries_on_in_the_paragraph():
+    body = ("According to figures from the Office for National Statistics, prices rose 5 percent in May. "
+            "There were 300,000 new jobs in the same month.\n\n"
+            "“Unemployment fell by 2 percent this year,” said minister Anna Bell.")
+    article, found = claims(body)
+    sources = {s.id: s.name for s in article.sources}
+    speakers = {s.id: s.name for s in article.speakers}
+    by_text = {c.text: c for c in found}
+    stats = "Figures from the Office for National Statistics"
+    assert sources[by_text["prices rose 5 percent in May"].source] == stats
+    assert sources[by_text["There were 300,000 new jobs in the same month."].source] == stats
+    quoted = next(c for c in found if c.text.startswith("Unemployment fell"))
+    assert speakers[quoted.claimant] == "Anna Bell" and quoted.source is None
+
+
+def test_facts_score_higher_than_opinions():
+    _, fact = claims("The bridge cost £30m and carries 5,000 cars a day.")
+    _, opinion = claims("The bridge will probably make the town a much nicer place, I hope.")
+    assert fact and fact[0].score > (opinion[0].score if opinion else 0.0)
+
+
+def test_the_model_file_is_small_and_offline():
+    assert MODEL_PATH.stat().st_size < 5_000_000
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    assert 0 < data["threshold"] < 1 and data["weights"]
+    assert load_model() is not None
