@@ -30,10 +30,10 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:
     all_tokens = tokens(text)
-    starts = _starts(text)
+    starts = token_starts(text)
     return all_tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 @lru_cache(maxsize=8)
-def _starts(text: str) -> tuple[int, ...]:
+def token_starts(text: str) -> tuple[int, ...]:
     return tuple([t[1] for t in tokens(text)])

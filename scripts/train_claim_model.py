@@ -28,7 +28,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from annotator.claims.kinds import SignalIndex
-from annotator.claims.model import MODEL_PATH, features
+from annotator.claims.model import MODEL_PATH, all_features, words_of
 from annotator.claims.numbers import find_numbers
 
 EPOCHS = 6
@@ -40,7 +40,7 @@ PRECISION_FLOOR = 0.80  # the bar is 0.75: keep a margin for data unlike the tra
 def featurise(text: str) -> list[str]:
     numbers = find_numbers(text)
     signals = SignalIndex(text).read(0, len(text), numbers, sourced=False).present
-    return features(text, numbers, signals)
+    return all_features(words_of(text), numbers, signals)
 
 
 def load(folder: Path) -> list[tuple[str, int]]:

@@ -16,7 +16,7 @@ import re
 
 from ..model import Article, Claim, Span
 from .kinds import SignalIndex
-from .model import features, load_model
+from .model import load_model
 from .numbers import find_numbers, is_quantity
 
 THRESHOLD = 0.5
@@ -39,10 +39,18 @@ def find_claims(article: Article) -> Article:
                           key=lambda x: (rank[x[2]], x[0].start))
     signals_at = SignalIndex(text)
     model = load_model()
-    for p_index, p in enumerate(article.paragraphs):
+    scorer = model.scorer(text) if model else None
+    sentences = article.sentences
+    first = 0
+    for p in article.paragraphs:
         inherited: str | None = None
         paragraph_numbers = find_numbers(text, p.start, p.end)
-        for sentence in (s for s in article.sentences if p.start <= s.start < p.end):
+        while first < len(sentences) and sentences[first].start < p.start:
+            first += 1
+        last = first
+        while last < len(sentences) and sentences[last].start < p.end:
+            last += 1
+        for sentence in sentences[first:last]:
             region, claimant = _claim_region(article, sentence)
             cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
             if region is None:
@@ -52,7 +60,7 @@ def find_claims(article: Article) -> Article:
             source = cited or (inherited if any(is_quantity(n) for n in numbers) else None)
             inherited = cited or inherited
             whole = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
-            score = _checkworthiness(text[region.start:region.end], numbers, whole)
+            score = _checkworthiness(scorer, region, numbers, whole)
             if score < THRESHOLD and (model is None or score < model.threshold):
                 continue
             region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
@@ -74,14 +82,13 @@ def find_claims(article: Article) -> Article:
     return article.with_(claims=claims)
 
 
-def _checkworthiness(text: str, numbers, signals) -> float:
+def _checkworthiness(scorer, region: Span, numbers, signals) -> float:
     """The model's probability that a statement is check-worthy (the rules' score without a model)."""
-    model = load_model()
-    if model is None:
+    if scorer is None:
         return signals.score
     # the model knows political and news claims; the rules catch the typed claims it has seen
     # too few of (predictions, rules, causes): either may flag a statement
-    probability = model.probability(features(text, numbers, signals.present))
+    probability = scorer.probability(region.start, region.end, numbers, signals.present)
     return max(probability, signals.score) if signals.score >= THRESHOLD else probability
 
 

@@ -21,7 +21,6 @@ TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "quanti
 
 _THE_MORE = re.compile(r"\bthe\s+(?:more|less|fewer|higher|lower|bigger|greater)\b[^.]{3,120}?,\s*the\s+(?:more|less|fewer|higher|lower|bigger|greater)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
-_PERFECT = {"has", "have", "had", "was", "were"}
 
 
 _NOT_SUPERLATIVE = {"interest", "forest", "protest", "request", "west", "test", "guest", "rest", "chest", "quest", "honest",
@@ -46,6 +45,12 @@ def _phrases() -> dict[str, list[tuple[list[str], str]]]:
     return index
 
 
+@cache
+def _triggers() -> frozenset[str]:
+    """The words at which a signal can start."""
+    return frozenset(_phrases()) | _SUPERLATIVE_BEFORE | _PERFECT | {"than", "by", "up", "down"}
+
+
 @dataclass
 class Signals:
     numbers: list[Number]
@@ -58,8 +63,14 @@ class Signals:
         return self.types[0] if self.types else "event"
 
 
+_SUPERLATIVE_BEFORE = {"the", "its", "their", "his", "her", "a"}
+_PERFECT = {"has", "have", "had", "was", "were"}
+_NAME_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*|\b[A-Z][A-Z0-9]*[A-Z]\b")  # "sent by Scotland Yard", "NHS"
+
+
 class SignalIndex:
-    """Where each signal occurs in a text, found in one pass over its words.
+    """Where each signal occurs in a text, found in one pass over the words that
+    can start one.
 
     Scoring a sentence or clause then only looks up signals inside its span
     instead of searching every candidate again.
@@ -70,35 +81,43 @@ class SignalIndex:
         found: dict[str, list[tuple[int, int]]] = {}
         words = tokens(text)
         lower = [w[0] for w in words]
-        lower_text = text.lower()
-        phrases = _phrases()
-        for i, (word, start, _end) in enumerate(words):
+        phrases, triggers = _phrases(), _triggers()
+        last = len(words) - 1
+
+        def add(signal: str, i: int, j: int) -> None:
+            found.setdefault(signal, []).append((words[i][1], words[min(j, last)][2]))
+
+        for i in [i for i, word in enumerate(lower) if word in triggers]:
+            word = lower[i]
             for phrase, signal in phrases.get(word, ()):
                 n = len(phrase)
                 if n == 1 or lower[i:i + n] == phrase:
-                    found.setdefault(signal, []).append((start, words[min(i + n, len(words)) - 1][2]))
-            if word in _PERFECT and i + 1 < len(words):
-                nxt = words[i + 1][0] if words[i + 1][0] != "been" or i + 2 >= len(words) else words[i + 2][0]
-                if nxt.endswith(("ed", "en")) and len(nxt) > 4:
-                    found.setdefault("event", []).append((start, words[i + 1][2]))
-            if text[start].isupper() and start >= 2:
-                # a name mid-sentence ("sent by Scotland Yard") or an acronym
-                before = text[start - 2]
-                if text[start - 1] == " " and (before.islower() or before in ",;:") or (_end - start > 1 and text[start:_end].isupper()):
-                    found.setdefault("name_inside", []).append((start, _end))
-            if word == "than" and i and lower[i - 1] not in ("rather", "other"):
-                found.setdefault("comparison", []).append((start, _end))  # "higher in Leeds than in York"
-            if word in ("the", "its", "their", "his", "her", "a") and i + 1 < len(words) and _is_superlative(lower[i + 1]):
-                found.setdefault("superlative_np", []).append((start, words[i + 1][2]))  # "the hottest"
-                found.setdefault("ranking", []).append((start, words[i + 1][2]))
-            if word == "by" and i + 1 < len(words) and len(lower[i + 1]) == 4 and lower[i + 1].startswith("20") and lower[i + 1].isdigit():
-                found.setdefault("prediction", []).append((start, words[i + 1][2]))  # "by 2030"
-            if word in ("up", "down") and i + 1 < len(words) and (lower[i + 1] == "by" or lower[i + 1][0].isdigit()):
-                found.setdefault("change", []).append((start, words[i + 1][2]))  # "up 5%", "down by a third"
+                    add(signal, i, i + n - 1)
+            if i == last:
+                continue
+            after = lower[i + 1]
+            if word in _PERFECT:
+                participle = lower[i + 2] if after == "been" and i + 2 <= last else after
+                if participle.endswith(("ed", "en")) and len(participle) > 4:
+                    add("event", i, i + 1)  # "has risen", "were arrested"
+            elif word == "than":
+                if i and lower[i - 1] not in ("rather", "other"):
+                    add("comparison", i, i)  # "higher in Leeds than in York"
+            elif word in _SUPERLATIVE_BEFORE:
+                if _is_superlative(after):
+                    add("superlative_np", i, i + 1)  # "the hottest"
+                    add("ranking", i, i + 1)
+            elif word == "by":
+                if len(after) == 4 and after.startswith("20") and after.isdigit():
+                    add("prediction", i, i + 1)  # "by 2030"
+            elif word in ("up", "down") and (after == "by" or after[0].isdigit()):
+                add("change", i, i + 1)  # "up 5%", "down by a third"
+        found["name_inside"] = [m.span() for m in _NAME_INSIDE.finditer(text)]
+        lower_text = text.lower()
         if "the more" in lower_text or "the less" in lower_text or "the higher" in lower_text:
-            found.setdefault("the_more", []).extend((m.start(), m.end()) for m in _THE_MORE.finditer(text))
-        self._starts = {k: [a for a, _ in sorted(v)] for k, v in found.items()}
-        self._ends = {k: [b for _, b in sorted(v)] for k, v in found.items()}
+            found.setdefault("the_more", []).extend(m.span() for m in _THE_MORE.finditer(text))
+        self._starts = {k: [a for a, _ in sorted(v)] for k, v in found.items() if v}
+        self._ends = {k: [b for _, b in sorted(v)] for k, v in found.items() if v}
 
     def has(self, name: str, start: int, end: int) -> bool:
         starts = self._starts.get(name)
@@ -107,56 +126,61 @@ class SignalIndex:
         i = bisect.bisect_left(starts, start)
         return i < len(starts) and starts[i] < end and self._ends[name][i] <= end
 
+    def present(self, start: int, end: int) -> set[str]:
+        """The signals found inside ``text[start:end]``."""
+        found = set()
+        for name, starts in self._starts.items():
+            i = bisect.bisect_left(starts, start)
+            if i < len(starts) and starts[i] < end and self._ends[name][i] <= end:
+                found.add(name)
+        return found
+
     def read(self, start: int, end: int, numbers: list[Number], *, sourced: bool) -> Signals:
         """Type a candidate claim ``text[start:end]`` and score how check-worthy it is, in [0, 1]."""
-        has = self.has
+        present = self.present(start, end)
         quantities = [n for n in numbers if is_quantity(n)]
-        signals = Signals(numbers=numbers)
+        signals = Signals(numbers=numbers, present=present)
         score = 0.0
         found = set()
-        the_more = has("the_more", start, end)
-        if the_more or has("causal", start, end):
+        the_more = "the_more" in present
+        if the_more or "causal" in present:
             found.add("correlation-causation")
             score += 0.45
-        if has("prediction", start, end):
+        if "prediction" in present:
             found.add("prediction")
             score += 0.15
-        if has("ranking", start, end) and (quantities or has("superlative_np", start, end)):
+        if "ranking" in present and (quantities or "superlative_np" in present):
             found.add("ranking")
             score += 0.3
-        if has("comparison", start, end):
+        if "comparison" in present:
             found.add("comparison")
             score += 0.25
         if quantities:
-            if has("change", start, end):
+            if "change" in present:
                 found.add("quantity-change")
                 score += 0.6
             else:
                 found.add("quantity")
                 score += 0.55
-        if has("rule", start, end):
+        if "rule" in present:
             found.add("rule-or-law")
             score += 0.5
-        if has("experience", start, end):
+        if "experience" in present:
             found.add("personal-experience")
             score += 0.2
-        if has("event", start, end) and has("name_inside", start, end):
+        if "event" in present and "name_inside" in present:
             found.add("event")
             score += 0.3
         if sourced:
             score += 0.2
-        if has("opinion", start, end):
+            present.add("sourced")
+        if "opinion" in present:
             score -= 0.35
-        question = bool(_QUESTION.search(self.text, start, end))
-        if question:
+        if _QUESTION.search(self.text, start, end):
             score -= 0.6
+            present.add("question")
         if self.text.count(" ", start, end) < 4:
             score -= 0.3
-        signals.present = {name for name in self._starts if has(name, start, end)}
-        if question:
-            signals.present.add("question")
-        if sourced:
-            signals.present.add("sourced")
         signals.types = [t for t in TYPES if t in found]
         if "prediction" in found and not the_more:
             signals.types.remove("prediction")

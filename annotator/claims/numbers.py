@@ -48,11 +48,15 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
+_NUMBER_WORDS = _UNITS_OF_TIME | _MANY | _MONTHS | {"end"}
+
+
 def _word_starts(text: str, start: int, end: int) -> list[int]:
     """Where a number written in words may begin: "a decade", "thousands", "the end of April", "May 5"."""
     words = tokens_between(text, start, end)
     starts = []
-    for i, (word, at, _end) in enumerate(words):
+    for i in [i for i, t in enumerate(words) if t[0] in _NUMBER_WORDS]:
+        word, at = words[i][0], words[i][1]
         before = words[i - 1][0] if i else ""
         if word in _UNITS_OF_TIME and before in _SMALL_NUMBERS:
             starts.append(words[i - 1][1])
