@@ -7,8 +7,10 @@ form is what word lists are matched against.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 _WORD = re.compile(r"[A-Za-z0-9][\w'’-]*")  # applied to lower-cased text too: [a-z] matches there
 
@@ -29,11 +31,27 @@ def tokens(text: str) -> tuple[Token, ...]:
 
 
 def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:
-    all_tokens = tokens(text)
+    i, j = token_range(text, start, end)
+    return tokens(text)[i:j]
+
+
+def token_range(text: str, start: int, end: int) -> tuple[int, int]:
+    """The indexes ``i, j`` such that ``tokens(text)[i:j]`` are the tokens starting in ``text[start:end]``."""
     starts = token_starts(text)
-    return all_tokens[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+    return bisect.bisect_left(starts, start), bisect.bisect_left(starts, end)
 
 
 @lru_cache(maxsize=8)
 def token_starts(text: str) -> tuple[int, ...]:
-    return tuple([t[1] for t in tokens(text)])
+    return tuple(map(itemgetter(START), tokens(text)))
+
+
+@lru_cache(maxsize=8)
+def words(text: str) -> tuple[str, ...]:
+    """The lower-case forms of ``tokens(text)``."""
+    return tuple(map(itemgetter(LOWER), tokens(text)))
+
+
+def indexes_of(words: tuple[str, ...] | list[str], wanted: frozenset[str] | set[str] | dict) -> list[int]:
+    """The positions of the words that are in ``wanted`` (a C-speed filter: most words are not)."""
+    return list(itertools.compress(range(len(words)), map(wanted.__contains__, words)))

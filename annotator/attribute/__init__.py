@@ -85,12 +85,15 @@ def _results(text: str, attributed, entities: Entities) -> dict:
             channel=f.phrase.channel if f.phrase else None, segments=list(f.parts),
         ))
     quoted = {id(e) for _, e, _ in attributed}
+    first_mention: dict[int, int] = {}
+    for m in entities.mentions:
+        first_mention.setdefault(id(m.entity), m.at)
     mentions = []
     for e in entities.entities:
         if id(e) in quoted or e.kind == "unnamed":
             continue
         if e.kind == "person" and len(e.name.split()) < 2:
             continue  # a lone capitalised word is too often not a name
-        mention_at = next((m.at for m in entities.mentions if m.entity is e), 0)
+        mention_at = first_mention.get(id(e), 0)
         mentions.append(Mention(name=e.name, kind=e.kind, role=e.role, start=mention_at, end=mention_at + len(e.name)))
     return {"speakers": speakers, "quotes": quotes, "mentions": mentions}

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from ..model import Span
 from ..segment import is_abbreviation
@@ -45,6 +46,12 @@ _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
+@cache
+def _cue_triggers() -> frozenset[str]:
+    """The words a reporting cue can start with."""
+    return frozenset(cue_words()) | frozenset(cue_words(("label",))) | {"according"}
+
+
 class Cues:
     """Every reporting cue in a text, found once; ranges are then looked up, not searched."""
 
@@ -55,7 +62,9 @@ class Cues:
         self.labels = []  # "called", "described ... as": only ever before a direct quote
         self.matches = []
         self.according = []
-        for i, (lower, start, _end) in enumerate(words):
+        triggers = _cue_triggers()
+        for i in [i for i, t in enumerate(words) if t[0] in triggers]:
+            lower, start = words[i][0], words[i][1]
             if lower == "according" and i + 1 < len(words) and words[i + 1][0] == "to":
                 self.according.append(start)
             for index, found in ((forms, self.matches), (labels, self.labels)):

@@ -58,11 +58,19 @@ class Entity:
     outlet: bool = False
     first_at: int = 0
     confident: bool = False  # surely a person: a known given name, an honorific or a role, or has spoken
+    # the strings that name it (see Entities.find_by_surface); None when its names change
+    surfaces: tuple | None = field(default=None, repr=False, compare=False)
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
+            self.surfaces = None
+
+    def rename(self, name: str) -> None:
+        self.add_alias(self.name)
+        self.name = name
+        self.surfaces = None
 
     @property
     def surname(self) -> str:
@@ -120,8 +128,7 @@ class Entities:
                 self.entities.append(entity)
             else:
                 if len(n.text) > len(entity.name) and n.text.endswith(entity.name.split()[-1]):
-                    entity.add_alias(entity.name)
-                    entity.name = n.text
+                    entity.rename(n.text)
                 else:
                     entity.add_alias(n.text)
                 entity.gender = entity.gender or n.gender
@@ -163,15 +170,24 @@ class Entities:
         for entity in self.entities:
             if before is not None and entity.first_at > before:
                 continue
-            names = [entity.name, *entity.aliases]
+            exact, family_first, lowered = entity.surfaces or self._surfaces(entity)
             if entity.kind == "person":
-                if surface == entity.surname or any(surface == n.split()[-1] or surface == n for n in names):
+                if surface in exact:
                     best = entity
-                elif surface == entity.name.split()[0] and len(entity.name.split()) > 1:
+                elif surface == family_first:
                     best = best or entity  # family name first: "Hua" for Hua Chunying, "Kim" for Kim Jong-un
-            elif any(low == n.lower() for n in names):
+            elif low in lowered:
                 best = entity
         return best
+
+    @staticmethod
+    def _surfaces(entity: Entity) -> tuple[frozenset[str], str | None, frozenset[str]]:
+        """The strings that name ``entity``: its names and surnames, a leading family name, its names lower-cased."""
+        names = [entity.name, *entity.aliases]
+        exact = frozenset([entity.surname, *names, *(n.split()[-1] for n in names if n.split())])
+        words = entity.name.split()
+        entity.surfaces = (exact, words[0] if len(words) > 1 else None, frozenset(n.lower() for n in names))
+        return entity.surfaces
 
     def recent(self, at: int, *, kinds: tuple[str, ...], gender: str | None = None) -> Entity | None:
         """The antecedent of a pronoun at ``at``.

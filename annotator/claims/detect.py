@@ -51,7 +51,7 @@ def find_claims(article: Article) -> Article:
         while last < len(sentences) and sentences[last].start < p.end:
             last += 1
         for sentence in sentences[first:last]:
-            region, claimant = _claim_region(article, sentence)
+            region, claimant = _claim_region(article, sentence, [q for q in article.quotes if q.start < sentence.end and q.end + 2 >= sentence.start])
             cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
             if region is None:
                 inherited = cited or inherited
@@ -63,11 +63,15 @@ def find_claims(article: Article) -> Article:
             score = _checkworthiness(scorer, region, numbers, whole)
             if score < THRESHOLD and (model is None or score < model.threshold):
                 continue
+            whole_start, whole_end = region.start, region.end
             region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
             if region.start > _trim(text, sentence.start, sentence.end).start + 1:  # a clause: no closing stop
                 region = _trim(text, region.start, region.end, closing=True)
-            numbers = [n for n in numbers if region.start <= n.start < region.end]
-            signals = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
+            if (region.start, region.end) == (whole_start, whole_end):
+                signals = whole
+            else:
+                numbers = [n for n in numbers if region.start <= n.start < region.end]
+                signals = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
             if not signals.types:
                 signals.types = whole.types
             claim_text = text[region.start:region.end]
@@ -92,10 +96,13 @@ def _checkworthiness(scorer, region: Span, numbers, signals) -> float:
     return max(probability, signals.score) if signals.score >= THRESHOLD else probability
 
 
-def _claim_region(article: Article, sentence: Span) -> tuple[Span | None, str | None]:
-    """The asserting part of a sentence and who asserts it (None: the article)."""
+def _claim_region(article: Article, sentence: Span, quotes: list) -> tuple[Span | None, str | None]:
+    """The asserting part of a sentence and who asserts it (None: the article).
+
+    ``quotes`` are the article's quotes that reach into the sentence.
+    """
     text = article.text
-    for q in article.quotes:
+    for q in quotes:
         for part in q.segments or [Span(q.start, q.end)]:
             if part.start <= sentence.start and sentence.end <= part.end + 2:
                 return _trim(text, sentence.start, min(sentence.end, part.end)), q.speaker

@@ -13,7 +13,8 @@ from functools import cache
 
 from ..lexicon import load_yaml
 from ..model import Number
-from ..tokens import tokens
+from ..tokens import indexes_of, tokens
+from ..tokens import words as all_words
 from .numbers import is_quantity
 
 TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "quantity-change", "quantity",
@@ -33,22 +34,27 @@ def _is_superlative(word: str) -> bool:
 
 
 @cache
-def _phrases() -> dict[str, list[tuple[list[str], str]]]:
-    """First word -> [(phrase words, signal)], longest phrases first."""
-    index: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+def _phrases() -> tuple[dict[str, list[str]], dict[tuple[str, str], list[tuple[tuple[str, ...], str]]]]:
+    """One-word phrases (word -> signals) and longer ones ((first, second word) -> [(words, signal)], longest first)."""
+    single: dict[str, list[str]] = {}
+    longer: dict[tuple[str, str], list[tuple[tuple[str, ...], str]]] = {}
     for signal, phrases in load_yaml("claim_signals.yml").items():
         for phrase in phrases:
-            words = str(phrase).lower().split()
-            index.setdefault(words[0], []).append((words, signal))
-    for entries in index.values():
+            words = tuple(str(phrase).lower().split())
+            if len(words) == 1:
+                single.setdefault(words[0], []).append(signal)
+            else:
+                longer.setdefault(words[:2], []).append((words, signal))
+    for entries in longer.values():
         entries.sort(key=lambda e: -len(e[0]))
-    return index
+    return single, longer
 
 
 @cache
 def _triggers() -> frozenset[str]:
     """The words at which a signal can start."""
-    return frozenset(_phrases()) | _SUPERLATIVE_BEFORE | _PERFECT | {"than", "by", "up", "down"}
+    single, longer = _phrases()
+    return frozenset(single) | {first for first, _ in longer} | _SUPERLATIVE_BEFORE | _PERFECT | {"than", "by", "up", "down"}
 
 
 @dataclass
@@ -65,7 +71,9 @@ class Signals:
 
 _SUPERLATIVE_BEFORE = {"the", "its", "their", "his", "her", "a"}
 _PERFECT = {"has", "have", "had", "was", "were"}
-_NAME_INSIDE = re.compile(r"(?<=[a-z,;:] )[A-Z][\w'’-]*|\b[A-Z][A-Z0-9]*[A-Z]\b")  # "sent by Scotland Yard", "NHS"
+# a name inside a sentence: "sent by Scotland Yard", "the NHS"
+_NAME_AFTER_LOWER = re.compile(r"[a-z,;:] [A-Z]")
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z]\b")
 
 
 class SignalIndex:
@@ -80,19 +88,21 @@ class SignalIndex:
         self.text = text
         found: dict[str, list[tuple[int, int]]] = {}
         words = tokens(text)
-        lower = [w[0] for w in words]
-        phrases, triggers = _phrases(), _triggers()
+        lower = all_words(text)
+        (single, longer), triggers = _phrases(), _triggers()
         last = len(words) - 1
 
         def add(signal: str, i: int, j: int) -> None:
             found.setdefault(signal, []).append((words[i][1], words[min(j, last)][2]))
 
-        for i in [i for i, word in enumerate(lower) if word in triggers]:
+        for i in indexes_of(lower, triggers):
             word = lower[i]
-            for phrase, signal in phrases.get(word, ()):
-                n = len(phrase)
-                if n == 1 or lower[i:i + n] == phrase:
-                    add(signal, i, i + n - 1)
+            for signal in single.get(word, ()):
+                add(signal, i, i)
+            if i < last:
+                for phrase, signal in longer.get((word, lower[i + 1]), ()):
+                    if len(phrase) == 2 or lower[i:i + len(phrase)] == phrase:
+                        add(signal, i, i + len(phrase) - 1)
             if i == last:
                 continue
             after = lower[i + 1]
@@ -112,12 +122,18 @@ class SignalIndex:
                     add("prediction", i, i + 1)  # "by 2030"
             elif word in ("up", "down") and (after == "by" or after[0].isdigit()):
                 add("change", i, i + 1)  # "up 5%", "down by a third"
-        found["name_inside"] = [m.span() for m in _NAME_INSIDE.finditer(text)]
+        found["name_inside"] = [(m.start() + 2, m.end()) for m in _NAME_AFTER_LOWER.finditer(text)]
+        found["name_inside"] += [m.span() for m in _ACRONYM.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
         lower_text = text.lower()
         if "the more" in lower_text or "the less" in lower_text or "the higher" in lower_text:
             found.setdefault("the_more", []).extend(m.span() for m in _THE_MORE.finditer(text))
-        self._starts = {k: [a for a, _ in sorted(v)] for k, v in found.items() if v}
-        self._ends = {k: [b for _, b in sorted(v)] for k, v in found.items() if v}
+        self._starts: dict[str, list[int]] = {}
+        self._ends: dict[str, list[int]] = {}
+        for name, spans in found.items():
+            if spans:
+                spans.sort()
+                self._starts[name] = [a for a, _ in spans]
+                self._ends[name] = [b for _, b in spans]
 
     def has(self, name: str, start: int, end: int) -> bool:
         starts = self._starts.get(name)

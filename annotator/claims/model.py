@@ -14,12 +14,14 @@ import bisect
 import itertools
 import json
 import math
+import operator
 import re
 from functools import cache
 from pathlib import Path
 
 from ..model import Number
-from ..tokens import token_starts, tokens_between
+from ..tokens import token_range, token_starts
+from ..tokens import words as all_words
 from .numbers import is_quantity
 
 MODEL_PATH = Path(__file__).with_name("claim_model.json")
@@ -28,8 +30,11 @@ _DIGITS = re.compile(r"[0-9]+")
 
 def words_of(text: str, start: int = 0, end: int | None = None) -> list[str]:
     """The model's words for ``text[start:end]``: the shared lower-case tokens, digits folded to 0."""
-    fold = _DIGITS.sub
-    return [t[0] if t[0].isalpha() else fold("0", t[0]) for t in tokens_between(text, start, len(text) if end is None else end)]
+    i, j = token_range(text, start, len(text) if end is None else end)
+    found = list(all_words(text)[i:j])
+    for k in itertools.compress(range(len(found)), map(operator.not_, map(str.isalpha, found))):
+        found[k] = _DIGITS.sub("0", found[k])
+    return found
 
 
 def features(first: str | None, length: int, numbers: list[Number], signals: set[str]) -> list[str]:

@@ -6,10 +6,12 @@ counted as numeric just because it says "in 2018".
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..model import Number
-from ..tokens import tokens_between
+from ..tokens import indexes_of, token_range, token_starts, tokens
+from ..tokens import words as all_words
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORD_NUMBERS = {
@@ -53,9 +55,10 @@ _NUMBER_WORDS = _UNITS_OF_TIME | _MANY | _MONTHS | {"end"}
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
     """Where a number written in words may begin: "a decade", "thousands", "the end of April", "May 5"."""
-    words = tokens_between(text, start, end)
+    first, last = token_range(text, start, end)
+    words = tokens(text)[first:last]
     starts = []
-    for i in [i for i, t in enumerate(words) if t[0] in _NUMBER_WORDS]:
+    for i in indexes_of(all_words(text)[first:last], _NUMBER_WORDS):
         word, at = words[i][0], words[i][1]
         before = words[i - 1][0] if i else ""
         if word in _UNITS_OF_TIME and before in _SMALL_NUMBERS:
@@ -71,7 +74,9 @@ def _word_starts(text: str, start: int, end: int) -> list[int]:
 
 def _digit_starts(text: str, start: int, end: int) -> list[int]:
     """Where a figure begins: a word token starting with a digit, or a currency sign."""
-    starts = [t[1] for t in tokens_between(text, start, end) if t[0][0].isdigit()]
+    first, last = token_range(text, start, end)
+    # tokens start with [a-z0-9], so those below ":" start with a digit
+    starts = list(itertools.compress(token_starts(text)[first:last], map(":".__gt__, all_words(text)[first:last])))
     for sign in _CURRENCY:
         at = text.find(sign, start, end)
         while at >= 0:
