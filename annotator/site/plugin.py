@@ -1,22 +1,38 @@
-"""The MkDocs plugin: a thin layer that hands article front matter to the templates.
+"""The MkDocs plugin: a thin layer between the archive's front matter and the templates.
 
-It never annotates anything.  For each article page it picks the article
-template, escapes the title for Material's templates, marks the anchored spans
-in the HTML and passes the sidebar view; for the home page it passes the
-latest articles.  Everything else lives in plain modules (view, highlight).
+It never annotates anything.  At ``on_files`` it reads every article page's
+front matter once into a ``Catalog`` and adds the generated browse pages; per
+article page it hands the templates a view (sidebars, highlights, citation,
+JSON-LD, search filters); after the build it writes the data exports and feeds
+and runs Pagefind over the result.  The decisions live in plain modules
+(catalog, browse, view, highlight, citation, structured_data, exports, feeds,
+search) that do not depend on MkDocs.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import logging
+from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
 
+from ..attribute.registry import Registry
+from ..errors import InputError
+from ..render.page import dump_yaml, split_page
+from .browse import SECTIONS, BrowsePage, browse_pages
+from .catalog import ArticleRecord, Catalog
+from .citation import cite_news, wikitext
+from .exports import write_exports
+from .feeds import write_feeds
 from .highlight import highlight
+from .search import run_pagefind, search_filters
+from .structured_data import article_graph
 from .view import article_view, is_article
 
 log = logging.getLogger("mkdocs.plugins.marginalia")
@@ -33,19 +49,73 @@ checked, and where the information comes from.
 
 class MarginaliaConfig(base.Config):
     latest = c.Type(int, default=20)  # articles listed on the home page
+    per_page = c.Type(int, default=100)  # items per browse page
+    feed_size = c.Type(int, default=50)  # articles in the RSS and JSON feeds
+    search = c.Type(bool, default=True)  # index the built site with Pagefind
+    registry = c.Type(str, default="speakers.yml")  # the speakers registry, under docs_dir
 
 
 class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
     def on_config(self, config):
-        self._articles: list[dict] = []
+        self.catalog = Catalog.build([])
+        self._meta: dict[str, dict] = {}  # article src path -> front matter, read once
+        self._browse: dict[str, dict] = {}  # generated page src path -> its context
+        self._built = dt.date.today().isoformat()
         return config
 
+    # -- files: read the archive once, add the browse pages ---------------------------
     def on_files(self, files, config):
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=_DEFAULT_HOME))
+        pages = []
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith("articles/"):
+                continue
+            try:
+                meta, _ = split_page(Path(file.abs_src_path).read_text(encoding="utf-8"), f"content/{file.src_uri}")
+            except InputError as error:
+                raise PluginError(str(error)) from None
+            except (OSError, UnicodeDecodeError) as error:
+                raise PluginError(f"content/{file.src_uri}: cannot be read ({error})") from None
+            if is_article(meta):
+                self._meta[file.src_uri] = meta
+                pages.append((file.src_uri, file.url, meta))
+        self.catalog = Catalog.build(pages, self._registry(config))
+        generated = browse_pages(self.catalog, per_page=self.config.per_page)
+        if self.config.search:
+            generated.append(BrowsePage("search/index.md", "Search", "search.html"))
+        section_pages = {url + "index.md" for url, _ in SECTIONS} | {"search/index.md"}
+        for page in generated:
+            if files.get_file_from_path(page.path) is not None:
+                continue  # an editor's own page of that name wins
+            front = dump_yaml({"title": page.title, "template": page.template, "hide": ["navigation", "toc"]})
+            # the section pages may be in mkdocs.yml's nav; the thousands below them never are
+            inclusion = InclusionLevel.UNDEFINED if page.path in section_pages else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, page.path, content=f"---\n{front}---\n", inclusion=inclusion))
+            self._browse[page.path] = page.context
         return files
 
+    def _registry(self, config) -> dict[str, dict]:
+        path = Path(config.docs_dir) / self.config.registry
+        try:
+            registry = Registry.load(path)
+        except InputError as error:
+            raise PluginError(str(error)) from None
+        return {key: {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "description": e.description,
+                      "wikidata": e.wikidata} for key, e in registry.entries.items()}
+
+    # -- pages -------------------------------------------------------------------------
+    def on_page_read_source(self, page, config):
+        # the front matter was read in on_files: hand MkDocs the body alone, so 2,000
+        # pages of YAML are not parsed twice (the meta is put back in on_page_markdown)
+        if page.file.src_uri in self._meta:
+            _, body = split_page(Path(page.file.abs_src_path).read_text(encoding="utf-8"), page.file.src_uri)
+            return body
+        return None
+
     def on_page_markdown(self, markdown, page, config, files):
+        if page.file.src_uri in self._meta:
+            page.meta = dict(self._meta[page.file.src_uri])
         meta = page.meta
         title = meta.get("title")
         if isinstance(title, str):
@@ -58,9 +128,27 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         if is_article(meta):
             meta.setdefault("template", "article.html")
             meta["hide"] = ["navigation", "toc"]
-            page.marginalia = article_view({**meta, "title": meta.get("raw_title")})
-            self._articles.append(_summary(page, page.marginalia))
+            page.marginalia = self._article_view(page, config, meta)
         return markdown
+
+    def _article_view(self, page, config, meta) -> dict:
+        view = article_view({**meta, "title": meta.get("raw_title")})
+        record = ArticleRecord(page.file.src_uri, page.file.url, self._meta.get(page.file.src_uri, meta))
+        page_url = _site_url(config) + page.file.url
+        speakers = {s.get("id"): self.catalog.speaker_of(record, s) for s in record.speakers}
+        for s in view["speakers"]:
+            archive_speaker = speakers.get(s["id"])
+            s["url"] = archive_speaker.url if archive_speaker else None
+        fields = cite_news(record, page_url=page_url, built=self._built)
+        view.update({
+            "original_url": record.original_url and record.original_url.removeprefix(page.file.url),
+            "cite_fields": fields,
+            "cite_wikitext": wikitext(fields),
+            "jsonld": article_graph(record, page_url=page_url, site_name=config.site_name, speakers=speakers),
+            "filters": search_filters(record),
+            "year": record.year,
+        })
+        return view
 
     def on_page_content(self, content, page, config, files):
         view = getattr(page, "marginalia", None)
@@ -73,26 +161,27 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["marginalia"] = getattr(page, "marginalia", None)
+        context["browse"] = self._browse.get(page.file.src_uri)
+        context["sections"] = SECTIONS
         if page.is_homepage:
-            context["latest"] = latest(self._articles, self.config.latest)
-            context["article_count"] = len(self._articles)
+            context["latest"] = self.catalog.articles[:self.config.latest]
+            context["article_count"] = len(self.catalog.articles)
         return context
 
+    # -- after the build: data out, then search -----------------------------------------
+    def on_post_build(self, config):
+        site_dir = Path(config.site_dir)
+        site_url = _site_url(config)
+        write_exports(self.catalog, site_dir, site_url)
+        write_feeds(self.catalog, site_dir, site_name=config.site_name, site_url=site_url,
+                    description=config.site_description or "")
+        if self.config.search:
+            try:
+                run_pagefind(site_dir)
+            except RuntimeError as error:
+                raise PluginError(str(error)) from None
 
-def _summary(page, view: dict) -> dict:
-    return {
-        "title": view["title"] or page.file.name,
-        "outlet": view["outlet"],
-        "published": view["published"],
-        "page": page,
-        "speakers": [s["name"] for s in view["speakers"]],
-        "claims": len(view["claims"]),
-        "quotes": sum(len(s["quotes"]) for s in view["speakers"]),
-    }
 
-
-def latest(articles: list[dict], limit: int) -> list[dict]:
-    """Newest first; articles without a date come last, by title."""
-    dated = sorted((a for a in articles if a["published"]), key=lambda a: a["published"], reverse=True)
-    undated = sorted((a for a in articles if not a["published"]), key=lambda a: a["title"].lower())
-    return (dated + undated)[:limit]
+def _site_url(config) -> str:
+    url = config.site_url or ""
+    return url if not url or url.endswith("/") else url + "/"

@@ -7,9 +7,11 @@ plain Python that does not depend on MkDocs.
 
 from __future__ import annotations
 
-from urllib.parse import urlparse
-
 from .highlight import Anchor
+from .values import items as _list
+from .values import mappings as _dicts
+from .values import safe_url
+from .values import text as _text
 
 TYPE_LABELS = {
     "quantity": "Quantity", "quantity-change": "Change in quantity", "comparison": "Comparison",
@@ -32,26 +34,6 @@ REMOVED_LABELS = {
 
 def is_article(meta: dict) -> bool:
     return isinstance(meta, dict) and isinstance(meta.get("annotator"), dict)
-
-
-def safe_url(value) -> str | None:
-    """Only http(s) links reach the page: never javascript: or data:."""
-    if not isinstance(value, str):
-        return None
-    parsed = urlparse(value.strip())
-    return value.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
-
-
-def _text(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _list(value) -> list:
-    return value if isinstance(value, list) else []
-
-
-def _dicts(value) -> list[dict]:
-    return [v for v in _list(value) if isinstance(v, dict)]
 
 
 def article_view(meta: dict) -> dict:
@@ -89,6 +71,8 @@ def article_view(meta: dict) -> dict:
             "numbers": [_text(n.get("text")) for n in _dicts(c.get("numbers"))],
             "score": c.get("score"),
             "verdict": _text(c.get("verdict")),
+            "verdict_note": _text(c.get("verdict_note")),
+            "verdict_links": [u for u in (safe_url(x) for x in _list(c.get("verdict_links"))) if u],
         })
     cited = [s for s in sources if not _text(s.get("kind")).startswith("syndication")]
     attribution = meta.get("attribution") if isinstance(meta.get("attribution"), dict) else None

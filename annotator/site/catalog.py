@@ -1,0 +1,335 @@
+"""The archive as a whole, read from every article page's front matter.
+
+Browse pages, search filters, exports, feeds and structured data all read this
+one model.  It is plain Python over the front-matter mappings the annotator
+wrote (and editors corrected), so it neither depends on MkDocs nor trusts a
+value to have the type it should: see ``values``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..slug import slugify
+from .view import TYPE_LABELS
+from .values import iso_date, mapping, mappings, safe_url, text
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+VERDICTS = ("true", "false", "misleading", "unproven", "unverified")
+_FILE_NAME = re.compile(r"[\w][\w.-]*")
+
+
+@dataclass
+class ArticleRecord:
+    src: str  # the page's path under content/, "articles/2019/slug/index.md"
+    url: str  # site-relative, "articles/2019/slug/"
+    meta: dict
+
+    @property
+    def title(self) -> str:
+        return text(self.meta.get("title")) or self.src
+
+    @property
+    def outlet(self) -> str:
+        return text(self.meta.get("outlet"))
+
+    @property
+    def published(self) -> str | None:
+        return iso_date(self.meta.get("published"))
+
+    @property
+    def year(self) -> str | None:
+        return self.published[:4] if self.published else None
+
+    @property
+    def month(self) -> str | None:
+        """``YYYY-MM`` when the month is known."""
+        return self.published[:7] if self.published and len(self.published) >= 7 else None
+
+    @property
+    def tags(self) -> list[str]:
+        return list(dict.fromkeys(t for t in (text(t).strip() for t in self.meta.get("tags") or [] if not isinstance(t, (dict, list))) if t))
+
+    @property
+    def original_publisher(self) -> str:
+        return text(self.meta.get("original_publisher"))
+
+    @property
+    def republisher(self) -> str:
+        return text(self.meta.get("republisher"))
+
+    @property
+    def source_url(self) -> str | None:
+        """Where the article was first published, if known."""
+        return safe_url(self.meta.get("url"))
+
+    @property
+    def original_url(self) -> str | None:
+        """The original file as submitted, kept beside the page (site-relative)."""
+        name = text(self.meta.get("original"))
+        return self.url + name if _FILE_NAME.fullmatch(name) else None
+
+    @property
+    def speakers(self) -> list[dict]:
+        return mappings(self.meta.get("speakers"))
+
+    @property
+    def claims(self) -> list[dict]:
+        return mappings(self.meta.get("claims"))
+
+    @property
+    def sources(self) -> list[dict]:
+        return mappings(self.meta.get("sources"))
+
+    def speaker_name(self, speaker_id) -> str:
+        return next((text(s.get("name")) for s in self.speakers if text(s.get("id")) == text(speaker_id)), "")
+
+    def source_name(self, source_id) -> str:
+        return next((text(s.get("name")) for s in self.sources if text(s.get("id")) == text(source_id)), "")
+
+
+def newest_first(articles) -> list[ArticleRecord]:
+    """Newest first; undated articles last, by title."""
+    articles = list(articles)
+    dated = sorted((a for a in articles if a.published), key=lambda a: (a.published, a.title.lower()), reverse=True)
+    return dated + sorted((a for a in articles if not a.published), key=lambda a: a.title.lower())
+
+
+@dataclass
+class QuoteRef:
+    article: ArticleRecord
+    speaker: dict  # the speaker entry in the article's front matter
+    quote: dict
+
+    @property
+    def id(self) -> str:
+        return text(self.quote.get("id"))
+
+    @property
+    def text(self) -> str:
+        return text(self.quote.get("text"))
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.id}"
+
+
+@dataclass
+class SpeakerRecord:
+    key: str
+    name: str
+    kind: str
+    description: str = ""
+    wikidata: str = ""
+    aliases: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    affiliations: list[str] = field(default_factory=list)
+    quotes: list[QuoteRef] = field(default_factory=list)
+    in_registry: bool = False
+
+    @property
+    def articles(self) -> list[ArticleRecord]:
+        return list({id(q.article): q.article for q in self.quotes}.values())
+
+    @property
+    def url(self) -> str:
+        return f"speakers/{self.key}/"
+
+    @property
+    def wikidata_url(self) -> str | None:
+        return f"https://www.wikidata.org/wiki/{self.wikidata}" if re.fullmatch(r"Q[0-9]+", self.wikidata) else None
+
+
+@dataclass
+class ClaimRef:
+    article: ArticleRecord
+    claim: dict
+
+    @property
+    def id(self) -> str:
+        return text(self.claim.get("id"))
+
+    @property
+    def text(self) -> str:
+        return text(self.claim.get("text"))
+
+    @property
+    def type(self) -> str:
+        return text(self.claim.get("type")) or "event"
+
+    @property
+    def type_label(self) -> str:
+        return TYPE_LABELS.get(self.type, self.type)
+
+    @property
+    def verdict(self) -> str:
+        verdict = text(self.claim.get("verdict")).strip().lower()
+        return verdict if verdict in VERDICTS else ""
+
+    @property
+    def sourced(self) -> bool:
+        if isinstance(self.claim.get("sourced"), bool):
+            return self.claim["sourced"] and self.claim.get("source") is not None
+        return self.claim.get("source") is not None
+
+    @property
+    def claimant(self) -> str:
+        return self.article.speaker_name(self.claim.get("claimant")) if self.claim.get("claimant") else ""
+
+    @property
+    def source(self) -> str:
+        return self.article.source_name(self.claim.get("source")) if self.claim.get("source") else ""
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.id}"
+
+
+@dataclass
+class OutletRecord:
+    key: str
+    name: str
+    articles: list[ArticleRecord] = field(default_factory=list)
+    republishes: Counter = field(default_factory=Counter)  # original publisher -> articles republished here
+    republished_by: Counter = field(default_factory=Counter)  # republisher -> articles of ours they ran
+
+    @property
+    def url(self) -> str:
+        return f"outlets/{self.key}/"
+
+
+@dataclass
+class TagRecord:
+    key: str
+    name: str
+    articles: list[ArticleRecord] = field(default_factory=list)
+
+    @property
+    def url(self) -> str:
+        return f"tags/{self.key}/"
+
+
+@dataclass
+class SourceRecord:
+    name: str
+    kind: str
+    articles: list[ArticleRecord] = field(default_factory=list)
+    citations: int = 0
+
+
+@dataclass
+class Catalog:
+    articles: list[ArticleRecord]
+    speakers: dict[str, SpeakerRecord]
+    outlets: dict[str, OutletRecord]
+    tags: dict[str, TagRecord]
+    claims: list[ClaimRef]
+    sources: list[SourceRecord]
+
+    @classmethod
+    def build(cls, pages: list[tuple[str, str, dict]], registry: dict[str, dict] | None = None) -> "Catalog":
+        """``pages`` are ``(src path, site URL, front matter)`` of the article pages; ``registry``
+        maps speaker keys to entries of content/speakers.yml (name, kind, aliases, description, wikidata)."""
+        articles = newest_first(ArticleRecord(src, url, meta) for src, url, meta in pages)
+        return cls(
+            articles=articles,
+            speakers=_speakers(articles, registry or {}),
+            outlets=_outlets(articles),
+            tags=_tags(articles),
+            claims=[ClaimRef(a, c) for a in articles for c in a.claims],
+            sources=_sources(articles),
+        )
+
+    def years(self) -> dict[str, dict[str, list[ArticleRecord]]]:
+        """Year -> month ("YYYY-MM", or "" when only the year is known) -> articles, newest first."""
+        years: dict[str, dict[str, list[ArticleRecord]]] = {}
+        for a in self.articles:
+            if a.year:
+                years.setdefault(a.year, {}).setdefault(a.month or "", []).append(a)
+        return years
+
+    @property
+    def undated(self) -> list[ArticleRecord]:
+        return [a for a in self.articles if a.published is None]
+
+    def speaker_of(self, article: ArticleRecord, speaker: dict) -> SpeakerRecord | None:
+        return self.speakers.get(speaker_key(speaker))
+
+
+def month_name(month: str) -> str:
+    """"2019-09" -> "September 2019"."""
+    year, _, number = month.partition("-")
+    return f"{MONTHS[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else year
+
+
+def speaker_key(speaker: dict) -> str:
+    """One identity across the archive: the registry key when the annotator linked one, else the name's slug."""
+    registry_id = text(speaker.get("registry_id"))
+    return slugify(registry_id) or slugify(text(speaker.get("name"))) or "unnamed"
+
+
+def _speakers(articles: list[ArticleRecord], registry: dict[str, dict]) -> dict[str, SpeakerRecord]:
+    found: dict[str, SpeakerRecord] = {}
+    for a in articles:
+        for s in a.speakers:
+            kind = text(s.get("kind")) or "person"
+            quotes = mappings(s.get("quotes"))
+            if kind == "unnamed" or not quotes or not text(s.get("name")).strip():
+                continue  # "a spokesperson" in one article is nobody in particular across the archive
+            key = speaker_key(s)
+            entry = mapping(registry.get(text(s.get("registry_id")))) if s.get("registry_id") else {}
+            record = found.get(key)
+            if record is None:
+                record = found[key] = SpeakerRecord(
+                    key=key, name=text(entry.get("name")) or text(s.get("name")), kind=text(entry.get("kind")) or kind,
+                    description=text(entry.get("description")), wikidata=text(entry.get("wikidata")),
+                    aliases=[text(x) for x in entry.get("aliases") or [] if isinstance(x, str)], in_registry=bool(entry),
+                )
+            for value, into in ((s.get("role"), record.roles), (s.get("affiliation"), record.affiliations)):
+                if text(value).strip() and text(value).strip() not in into:
+                    into.append(text(value).strip())
+            record.quotes.extend(QuoteRef(a, s, q) for q in quotes)
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[1].quotes), kv[1].name.lower())))
+
+
+def _outlets(articles: list[ArticleRecord]) -> dict[str, OutletRecord]:
+    found: dict[str, OutletRecord] = {}
+
+    def outlet(name: str) -> OutletRecord:
+        key = slugify(name) or "unknown"
+        return found.setdefault(key, OutletRecord(key, name))
+
+    for a in articles:
+        if a.outlet:
+            outlet(a.outlet).articles.append(a)
+        original, republisher = a.original_publisher, a.republisher or a.outlet
+        if original and republisher and slugify(original) != slugify(republisher):
+            outlet(republisher).republishes[original] += 1
+            outlet(original).republished_by[republisher] += 1
+    return dict(sorted(found.items(), key=lambda kv: (-len(kv[1].articles), kv[1].name.lower())))
+
+
+def _tags(articles: list[ArticleRecord]) -> dict[str, TagRecord]:
+    found: dict[str, TagRecord] = {}
+    for a in articles:
+        for tag in a.tags:
+            key = slugify(tag) or "tag"
+            found.setdefault(key, TagRecord(key, tag)).articles.append(a)
+    return dict(sorted(found.items(), key=lambda kv: kv[1].name.lower()))
+
+
+def _sources(articles: list[ArticleRecord]) -> list[SourceRecord]:
+    found: dict[tuple[str, str], SourceRecord] = {}
+    for a in articles:
+        for s in a.sources:
+            kind, name = text(s.get("kind")), text(s.get("name")).strip()
+            if not name or kind.startswith("syndication"):
+                continue
+            record = found.setdefault((name.lower(), kind), SourceRecord(name, kind))
+            if not record.articles or record.articles[-1] is not a:
+                record.articles.append(a)
+            record.citations += max(1, len(s.get("paragraphs") or []))
+    return sorted(found.values(), key=lambda s: (-len(s.articles), -s.citations, s.name.lower()))

@@ -1,0 +1,48 @@
+"""Full-text search with Pagefind: what an article page offers as filters, and the indexing run.
+
+Pagefind (installed from PyPI as ``pagefind[bin]``, binary included) reads the
+built HTML: only elements inside ``data-pagefind-body`` (the article and its
+sidebars) are indexed, and each ``data-pagefind-filter`` element adds a filter
+value.  A reader's browser then fetches only the index chunks a query needs,
+not one index of the whole archive.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .catalog import ArticleRecord, ClaimRef
+from .view import TYPE_LABELS
+from .values import text
+
+FILTERS = ("outlet", "speaker", "year", "tag", "claim type")
+
+
+def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
+    """(filter, value) pairs of one article, each value once."""
+    pairs: list[tuple[str, str]] = []
+    if article.outlet:
+        pairs.append(("outlet", article.outlet))
+    for s in article.speakers:
+        if text(s.get("kind")) != "unnamed" and s.get("quotes") and text(s.get("name")).strip():
+            pairs.append(("speaker", text(s.get("name")).strip()))
+    if article.year:
+        pairs.append(("year", article.year))
+    pairs += [("tag", t) for t in article.tags]
+    pairs += [("claim type", TYPE_LABELS.get(c.type, c.type)) for c in (ClaimRef(article, c) for c in article.claims)]
+    return list(dict.fromkeys(pairs))
+
+
+def run_pagefind(site_dir: Path) -> None:
+    """Index ``site_dir`` into ``site_dir/pagefind/``; a failure raises RuntimeError with Pagefind's message."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, timeout=1800)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise RuntimeError(f"Pagefind could not index {site_dir}: {error}") from None
+    if result.returncode != 0 or not (site_dir / "pagefind" / "pagefind.js").exists():
+        message = (result.stderr or result.stdout).strip().splitlines()
+        raise RuntimeError(f"Pagefind could not index {site_dir}: {message[-1] if message else 'no index written'}"
+                           " (is pagefind[bin] installed? see the README)")
