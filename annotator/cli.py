@@ -169,15 +169,20 @@ def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-v", "--verbose", is_flag=True, help="Also list missed, extra and wrongly attributed quotes.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list missed, extra and wrongly attributed quotes and claims (on stderr).")
 def eval_(gold: Path, verbose: bool) -> None:
     """Score the annotator against a gold file of hand-annotated articles.
 
     GOLD is JSON Lines, one article per line: {"id", "text", "quotes": [{"start",
-    "end", "speaker", "type"}]}, offsets into text (see the README).
-    Prints precision, recall and F1 for quotes at 0.3 and 0.8 span overlap (each
-    gold quote pairs with the predicted quote covering most of it, one to one),
-    and the share of matched quotes whose speaker name is right.
+    "end", "speaker", "type"}], "sentences": [{"start", "end", "checkworthy",
+    "type"}]}, offsets into text (see the README).  Either list may be left out.
+
+    \b
+    Quotes: precision, recall and F1 at 0.3 and 0.8 span overlap (each gold quote
+    pairs with the predicted quote covering most of it, one to one), and the
+    share of matched quotes whose speaker name is right.
+    Claims: precision, recall and F1 of check-worthy sentences, and the share of
+    found claims with the right type.
     """
     from .evaluate import evaluate, read_gold
 

@@ -215,10 +215,12 @@ def test_browse_pages_split_long_lists_into_pages(tmp_path):
             "claims": [{"id": f"c-{i}", "text": f"claim {i}", "type": "quantity"} for i in range(5)]}
     catalog = Catalog.build([(f"articles/2020/a{i}/index.md", f"articles/2020/a{i}/", dict(meta, title=f"T{i}")) for i in range(3)])
     pages = {p.path: p for p in browse_pages(catalog, per_page=4)}
-    assert {"claims/index.md", "claims/page/2/index.md", "claims/page/4/index.md"} <= set(pages)
-    assert "claims/page/5/index.md" not in pages  # 15 claims, 4 per page
-    assert pages["claims/page/2/index.md"].context["pager"]["prev"] == "claims/"
-    assert [c.id for c in pages["claims/page/4/index.md"].context["claims"]] == ["c-2", "c-3", "c-4"]
+    facet = "claims/type/quantity/"
+    assert {facet + "index.md", facet + "page/2/index.md", facet + "page/4/index.md"} <= set(pages)
+    assert facet + "page/5/index.md" not in pages  # 15 claims, 4 per page
+    assert pages[facet + "page/2/index.md"].context["pager"]["prev"] == facet
+    assert [c.id for c in pages[facet + "page/4/index.md"].context["claims"]] == ["c-2", "c-3", "c-4"]
+    assert len(pages["claims/index.md"].context["claims"]) == 4  # the index shows only the latest
 
 
 # -- data out ----------------------------------------------------------------------------

@@ -59,11 +59,25 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
 
 def add_article(content: Path, source: Path, metadata: dict | None = None) -> Outcome:
     """Copy a raw file into a new bundle and annotate it.  Nothing is written on failure."""
+    return add_articles(content, [(source, metadata)])[0]
+
+
+def add_articles(content: Path, sources: list[tuple[Path, dict | None]], *, progress: Progress | None = None) -> list[Outcome]:
+    """Add many files at once, each with its editor metadata (published, url, outlet, tags ...).
+
+    The registry and the archive's hashes are read once, so adding thousands of files
+    costs no more per file than adding one.
+    """
     with archive_lock(content):
         registry = Registry.load(content / REGISTRY)
-        outcome = _add(content, source, metadata or {}, _originals_by_hash(content), registry)
+        known = _originals_by_hash(content)
+        outcomes = []
+        for source, metadata in sources:
+            outcomes.append(_add(content, source, metadata or {}, known, registry))
+            if progress:
+                progress(source.name)
         _write_proposals(registry)
-        return outcome
+        return outcomes
 
 
 def annotate_bundle(bundle: Bundle, content: Path, *, force: bool = False, registry: Registry | None = None) -> Outcome:

@@ -74,6 +74,8 @@ class Registry:
             raise InputError(shown, f"{where}not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
         if root is None:
             return registry
+        # the nodes give line numbers (and catch duplicate keys); the values are loaded once, by the C loader
+        values = yaml.load(text, Loader=_Loader)
         if not isinstance(root, yaml.MappingNode):
             raise InputError(shown, "line 1: expected a mapping of speaker keys to entries")
         seen_keys: dict[str, int] = {}
@@ -83,7 +85,7 @@ class Registry:
             if key in seen_keys:
                 raise InputError(shown, f"line {line}: the key {key!r} is already used on line {seen_keys[key]}")
             seen_keys[key] = line
-            value = yaml.load(yaml.serialize(value_node), Loader=_Loader) if value_node is not None else None
+            value = values.get(key_node.value) if isinstance(values, dict) else None
             if not isinstance(value, dict) or not isinstance(value.get("name"), str):
                 raise InputError(shown, f"line {line}: the entry {key!r} needs at least a name")
             aliases = value.get("aliases") or []

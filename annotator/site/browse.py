@@ -7,7 +7,7 @@
     dates/                        years and months
     dates/<year>/, dates/undated/ the articles of a year, by month
     tags/, tags/<key>/            tags and their articles
-    claims/                       every claim; by type, verdict, and sourced or not:
+    claims/                       the latest claims; every claim by type, verdict, and sourced or not:
     claims/type/<type>/  claims/verdict/<verdict>/  claims/sourced/  claims/unsourced/
     sources/                      the most-cited sources
 
@@ -73,10 +73,15 @@ def browse_pages(catalog: Catalog, *, per_page: int = 100, top_sources: int = 20
     for t in catalog.tags.values():
         pages += _paged(f"tags/{t.key}", f"Tag: {t.name}", "browse/articles.html", {"tag": t}, "articles", t.articles, per_page)
 
+    # the claims index shows the latest claims; the facet pages hold them all (by type, and by
+    # source), so no claim is listed more than three times however large the archive grows
     facets = _claim_facets(catalog)
-    pages += _paged("claims", "Claims", "browse/claims.html", {"facets": facets, "facet": None}, "claims", catalog.claims, per_page)
+    pages.append(BrowsePage("claims/index.md", "Claims", "browse/claims.html",
+                            {"facets": facets, "facet": None, "claims": catalog.claims[:per_page], "total": len(catalog.claims)}))
     for group in facets:
         for f in group["values"]:
+            if not f["url"]:
+                continue
             claims = [c for c in catalog.claims if f["match"](c)]
             pages += _paged(f["url"].rstrip("/"), f"Claims: {f['label']}", "browse/claims.html",
                             {"facets": facets, "facet": f["url"]}, "claims", claims, per_page)
@@ -112,7 +117,7 @@ def _claim_facets(catalog: Catalog) -> list[dict]:
         ("Type", [(TYPE_LABELS.get(ts[0], ts[0]), f"claims/type/{slug}/", (lambda c, ts=tuple(ts): c.type in ts))
                   for slug, ts in by_slug.items()]),
         ("Verdict", [(v.capitalize(), f"claims/verdict/{v}/", (lambda c, v=v: c.verdict == v)) for v in VERDICTS]
-         + [("No verdict yet", "claims/verdict/none/", lambda c: not c.verdict)]),
+         + [("No verdict yet", None, lambda c: not c.verdict)]),
         ("Source", [("Sourced", "claims/sourced/", lambda c: c.sourced), ("Unsourced", "claims/unsourced/", lambda c: not c.sourced)]),
     ]
     facets = []

@@ -99,7 +99,7 @@ def write_exports(catalog: Catalog, site_dir: Path, base_url: str = "") -> list[
     for name, rows in (("articles", article_rows(catalog, base_url)), ("quotes", quote_rows(catalog, base_url)),
                        ("claims", claim_rows(catalog, base_url))):
         json_path = folder / f"{name}.json"
-        json_path.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
+        json_path.write_text(json.dumps(rows, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
         csv_path = folder / f"{name}.csv"
         csv_path.write_text(to_csv(rows), encoding="utf-8")
         written += [json_path, csv_path]

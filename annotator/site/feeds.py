@@ -83,8 +83,9 @@ def json_feed(catalog: Catalog, *, site_name: str, site_url: str, description: s
     return json.dumps({k: v for k, v in feed.items() if v is not None}, ensure_ascii=False, indent=1)
 
 
-def write_feeds(catalog: Catalog, site_dir: Path, *, site_name: str, site_url: str, description: str) -> list[Path]:
-    options = {"site_name": site_name, "site_url": site_url, "description": description}
+def write_feeds(catalog: Catalog, site_dir: Path, *, site_name: str, site_url: str, description: str,
+                limit: int = 50) -> list[Path]:
+    options = {"site_name": site_name, "site_url": site_url, "description": description, "limit": limit}
     (site_dir / "feed.xml").write_text(rss(catalog, **options), encoding="utf-8")
     (site_dir / "feed.json").write_text(json_feed(catalog, **options), encoding="utf-8")
     return [site_dir / "feed.xml", site_dir / "feed.json"]

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..attribute.registry import Registry
 from ..errors import InputError
-from ..render.page import dump_yaml, split_page
+from ..render.page import dump_yaml, page_body, split_page
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import ArticleRecord, Catalog
 from .citation import cite_news, wikitext
@@ -109,8 +109,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         # the front matter was read in on_files: hand MkDocs the body alone, so 2,000
         # pages of YAML are not parsed twice (the meta is put back in on_page_markdown)
         if page.file.src_uri in self._meta:
-            _, body = split_page(Path(page.file.abs_src_path).read_text(encoding="utf-8"), page.file.src_uri)
-            return body
+            return page_body(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
         return None
 
     def on_page_markdown(self, markdown, page, config, files):
@@ -174,7 +173,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         site_url = _site_url(config)
         write_exports(self.catalog, site_dir, site_url)
         write_feeds(self.catalog, site_dir, site_name=config.site_name, site_url=site_url,
-                    description=config.site_description or "")
+                    description=config.site_description or "", limit=self.config.feed_size)
         if self.config.search:
             try:
                 run_pagefind(site_dir)
