@@ -59,10 +59,13 @@ def test_clicking_a_claim_in_the_sidebar_scrolls_to_its_span_and_highlights_it(p
 def test_speaker_page_lists_quotes_from_two_articles(page, site_url):
     page.goto(f"{site_url}/speakers/")
     page.get_by_role("link", name="Stafford Scott").click()
+    page.wait_for_url("**/speakers/stafford-scott/")
     quotes = page.locator(".mg-quote-item")
+    quotes.first.wait_for()
     articles = {quotes.nth(i).locator(".mg-meta a").first.inner_text() for i in range(quotes.count())}
     assert len(articles) == 2
     quotes.nth(0).locator("blockquote a").click()  # the quote's permalink opens its article at the span
+    page.wait_for_url("**/articles/**")
     fragment = page.url.split("#", 1)[1]
     assert fragment.startswith("q-")
     assert page.locator(f'mark[data-ann~="{fragment}"]').first.is_visible()
@@ -93,9 +96,11 @@ def test_reading_works_without_javascript(browser, site_url, archive_site):
             assert page.get_by_role("heading", name=heading, exact=True).is_visible()
         assert page.locator("mark.mg-quote").count() > 0
         page.locator(".mg-speakers h3 a", has_text="Stafford Scott").click()  # browse by plain links
+        page.wait_for_url("**/speakers/stafford-scott/")
         assert page.locator(".mg-quote-item").count() >= 2
         page.goto(f"{site_url}/claims/")
         page.get_by_role("link", name="Unsourced").click()
+        page.wait_for_url("**/claims/unsourced/")
         assert "/claims/unsourced/" in page.url and page.locator(".mg-claim-list li").count() > 0
         page.goto(f"{site_url}/search/")
         assert page.locator("#mg-search p", has_text="Search needs JavaScript").is_visible()
@@ -114,3 +119,13 @@ def test_no_serious_or_critical_accessibility_violations(page, site_url, archive
     result = Axe().run(page)
     serious = [v for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
     assert not serious, [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in serious]
+
+
+def test_header_shows_the_article_title_once_the_heading_scrolls_away(page, site_url, archive_site):
+    page.goto(article_url(site_url, archive_site, ARTICLE))
+    page.mouse.wheel(0, 3000)
+    topic = page.locator('.md-header__topic[data-md-component="header-topic"]')
+    page.wait_for_function("document.querySelector('.md-header__title').classList.contains('md-header__title--active')")
+    assert topic.inner_text().startswith("Sadiq Khan urged")
+    page.wait_for_timeout(400)  # the swap is a CSS transition
+    assert float(topic.evaluate("el => getComputedStyle(el).opacity")) > 0.9

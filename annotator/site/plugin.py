@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..attribute.registry import Registry
 from ..errors import InputError
-from ..render.page import dump_yaml, page_body, split_page
+from ..render.page import page_body, split_page
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import ArticleRecord, Catalog
 from .citation import cite_news, wikitext
@@ -60,6 +60,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         self.catalog = Catalog.build([])
         self._meta: dict[str, dict] = {}  # article src path -> front matter, read once
         self._browse: dict[str, dict] = {}  # generated page src path -> its context
+        self._browse_meta: dict[str, dict] = {}  # ... and its title and template
         self._built = dt.date.today().isoformat()
         return config
 
@@ -88,11 +89,12 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         for page in generated:
             if files.get_file_from_path(page.path) is not None:
                 continue  # an editor's own page of that name wins
-            front = dump_yaml({"title": page.title, "template": page.template, "hide": ["navigation", "toc"]})
             # the section pages may be in mkdocs.yml's nav; the thousands below them never are
             inclusion = InclusionLevel.UNDEFINED if page.path in section_pages else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, page.path, content=f"---\n{front}---\n", inclusion=inclusion))
+            # no front matter to parse: the page's meta is set in on_page_markdown
+            files.append(File.generated(config, page.path, content="", inclusion=inclusion))
             self._browse[page.path] = page.context
+            self._browse_meta[page.path] = {"title": page.title, "template": page.template, "hide": ["navigation", "toc"]}
         return files
 
     def _registry(self, config) -> dict[str, dict]:
@@ -115,6 +117,8 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self._meta:
             page.meta = dict(self._meta[page.file.src_uri])
+        elif page.file.src_uri in self._browse_meta:
+            page.meta = dict(self._browse_meta[page.file.src_uri])
         meta = page.meta
         title = meta.get("title")
         if isinstance(title, str):

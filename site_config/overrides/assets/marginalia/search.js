@@ -11,6 +11,11 @@
       showImages: false,
       excerptLength: 30,
       openFilters: ["speaker"],
+      // keep the query in the address, so Back and shared links return to the same results
+      processTerm: function (term) {
+        history.replaceState(null, "", term ? "?q=" + encodeURIComponent(term) : location.pathname);
+        return term;
+      },
     });
     // Pagefind's input has only a placeholder: give it a name screen readers announce
     var input = box.querySelector(".pagefind-ui__search-input");
