@@ -38,6 +38,10 @@ LABELS = ROOT / "tests" / "data" / "boilerplate_labels.tsv"
     ("The views expressed in this opinion article are solely those of their author.", "author-bio"),
     ("Copyright (c) 2017 Example Media. All rights reserved.", "copyright"),
     ("So proud of our team tonight! — Jane Doe (@janedoe) September 27, 2016", "embed"),
+    ("(via Planet News)", "syndication-credit"),
+    ("Royalty Free Photo", "image-credit"),
+    ("VIDEO Source:", "image-credit"),
+    ("KXYZ – http://www.kxyz.example/", "related-link"),
 ])
 def test_furniture_is_recognised(line, kind):
     body = ["The council met on Tuesday to discuss the plan, which would cost £3m over five years.", line,
@@ -64,6 +68,37 @@ def test_article_lines_are_kept(line):
             "Opponents said the money would be better spent elsewhere.", line,
             "A final vote is expected next month, officials said.", "The plan has divided residents."]
     assert classify_lines(body)[2] is None
+
+
+BODY = ["The council met on Tuesday to discuss the plan, which would cost £3m over five years.",
+        "Opponents said the money would be better spent elsewhere, and promised to fight on.",
+        "A final vote is expected next month, officials said."]
+
+
+def test_bio_of_someone_the_story_never_names_is_the_authors():
+    bio = "Dana Whitfield has been a practicing accountant for 30 years and writes about tax at her blog."
+    assert classify_lines(BODY + [bio])[-1] == "author-bio"
+    assert classify_lines(BODY + [bio, "She lives in Ohio with two cats."])[-2:] == ["author-bio", "author-bio"]
+
+
+def test_a_new_person_at_the_foot_of_a_story_is_not_a_bio_when_named_again_or_not_a_calling():
+    named = BODY[:2] + ["Dana Whitfield is a former mayor who backed the scheme.", "Ms Whitfield said she was pleased."]
+    assert classify_lines(named)[2] is None
+    feat = BODY + ["Producer Dana Whitfield is the highest new entry on the rich list this year."]
+    assert classify_lines(feat)[-1] is None
+
+
+def test_date_under_the_page_header_is_a_dateline():
+    lines = ["5.2k SHARES Facebook Twitter", "March 26th, 2017", *BODY]
+    assert classify_lines(lines)[:2] == ["share-prompt", "dateline"]
+    assert classify_lines(BODY[:2] + ["March 26th, 2017"] + BODY[2:])[2] is None  # a date inside the story stays
+
+
+def test_contacts_block_and_disclaimer_at_the_foot():
+    lines = BODY + ["Contacts and sources:", "Space Agency, Pasadena, Calif.", "Flight Center, Greenbelt, Md."]
+    assert classify_lines(lines)[3:] == ["author-bio"] * 3
+    lines = BODY + ["DISCLAIMER", "THIS FILM IS A FAN PRODUCTION AND NOT AFFILIATED WITH ANY STUDIO."]
+    assert classify_lines(lines)[3:] == ["copyright", "copyright"]
 
 
 def test_repeated_headline_and_the_header_above_it():
@@ -114,7 +149,7 @@ def test_labelled_web_pages(capsys):
     with capsys.disabled():
         print(f"\nboilerplate on {len(_labels())} labelled pages: precision {precision:.3f}, recall {recall:.3f}")
     assert wrongly_removed == []
-    assert precision >= 0.98 and recall >= 0.78
+    assert precision >= 0.98 and recall >= 0.82
 
 
 @pytest.mark.parametrize("folder", ["bbc", "wikinews"])

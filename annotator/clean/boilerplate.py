@@ -96,6 +96,12 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
                 for j in range(i):
                     if kinds[j] is None and words[j] <= 40:
                         kinds[j] = "navigation"
+    # a date on its own line under the page's header furniture: the story's timestamp
+    for i in range(min(last, _TOP)):
+        if kinds[i] is None:
+            if _DATE_ONLY.fullmatch(lines[i].strip()) and all(k is not None for k in kinds[:i]):
+                kinds[i] = "dateline"
+            break
     # the bullet points under "Story highlights"
     for i in range(1, min(last, _TOP + 2)):
         if kinds[i] is None and kinds[i - 1] == "navigation" and _HIGHLIGHTS.match(lines[i - 1]) \
@@ -166,6 +172,23 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     for i in range(max(0, last - 4), last):
         if kinds[i] is None and any(_starts_with_name(lines[i], a) for a in authors):
             kinds[i] = "author-bio"
+    # an author's bio at the foot that introduces someone the story never named:
+    # "Alan Joel has been a practicing CPA ...", and what follows it
+    for i in range(max(0, last - _BIO_REACH), last):
+        m = _NEW_PERSON_BIO.match(lines[i])
+        if kinds[i] is None and m and words[i] <= 120 and _names_a_calling(lines[i][m.end():]):
+            surname = m.group(1).split()[-1]
+            if not any(surname in lines[j] for j in range(last) if j != i and kinds[j] is None):
+                kinds[i] = "author-bio"
+                break
+    # a closing block under "Contacts and sources:" or "DISCLAIMER", or after such a bio: a few short lines
+    for i in range(last // 2, last):
+        if kinds[i] in ("author-bio", "copyright") and _TAIL_HEADER.fullmatch(lines[i].strip()) or \
+                kinds[i] == "author-bio" and i >= last - _BIO_REACH and _NEW_PERSON_BIO.match(lines[i]):
+            for j in range(i + 1, min(last, i + 1 + _TAIL_BLOCK)):
+                if kinds[j] is None and words[j] <= 80:
+                    kinds[j] = kinds[i]
+            break
     # a caption printed twice: the short copy sits next to the credited one
     for i, line in enumerate(lines):
         if kinds[i] is None and words[i] >= 4 and "image-credit" in kinds:
@@ -174,6 +197,18 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
                     kinds[i] = "image-credit"
                     break
     return kinds
+
+
+@cache
+def _roles() -> frozenset[str]:
+    return frozenset(load_words("roles.txt"))
+
+
+def _names_a_calling(rest: str) -> bool:
+    """Whether the words after "X is a" / "X has been a" name what X does ("practicing CPA", "graduate of")."""
+    roles = _roles()
+    found = [w.strip(".,;:()").lower() for w in rest.split()[:8]]
+    return any(w in roles or w in _BIO_NOUNS for w in found)
 
 
 def _is_headline_copy(line: str, heads: list[str]) -> bool:
@@ -242,11 +277,24 @@ _HIGHLIGHTS = re.compile(r"story highlights\b", re.I)
 _CAPTION_LABEL = re.compile(r"(?:image|photo|video)\s+caption|image\s+copyright.{0,40}", re.I)
 _URL_ONLY = re.compile(r"\(?(?:(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|news|io|co\.uk|org\.uk|uk|us|ca|au|tv)(?:/\S*)?)\)?\.?")
 _BIO_REACH = 3  # author bios sit in the last lines of a page
+_TAIL_BLOCK = 5  # lines a closing block (contacts, disclaimer, the rest of a bio) runs on for
 _BIO = re.compile(
     r"(?:[—–-]\s*)?[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*\(@\w+\))?(?:,\s*[A-Z]{2,5},)?\s+is\s+"
     r"(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,3}?(?i:writer|reporter|journalist|editor|columnist|contributor|correspondent|"
     r"blogger|author|commentator|analyst|producer|novelist|freelancer|fellow|scholar)s?\s+(?:for|at|with|of|on|in|to)\b")
-_ABOUT_ORG = re.compile(r"(?:The\s+)?[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,4}\s+is\s+an?\s+(?:independent|non-?profit|nonpartisan|non-partisan)\b")
+_ABOUT_ORG = re.compile(r"(?:The\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,4}\s+is\s+an?\s+(?:independent|non-?profit|nonpartisan|non-partisan)\b")
+# "Mike Gleason is a Director with ...", "Joseph P. Martino has authored ...": a full name, then a bio verb
+_NEW_PERSON_BIO = re.compile(
+    r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+"
+    r"(?:is\s+(?:a|an|the)\s|is\s+(?:a\s+)?(?:former|retired|senior|founder|director|editor|commander|president|professor)\b|"
+    r"has\s+been\s+(?:a|an)\s|has\s+(?:authored|written|published)\b|publishes\b|writes\s+(?:for|about|on)\b)")
+_BIO_NOUNS = {"writer", "author", "journalist", "reporter", "columnist", "contributor", "blogger", "editor", "graduate",
+              "professor", "historian", "analyst", "economist", "attorney", "lawyer", "cpa", "pastor", "scholar", "fellow",
+              "researcher", "founder", "co-founder", "director", "commander", "veteran", "consultant", "expert", "novelist",
+              "commentator", "host", "producer", "publisher", "activist", "teacher", "physician", "doctor", "scientist",
+              "accountant", "engineer", "entrepreneur", "investor", "photographer", "filmmaker", "artist", "poet",
+              "student", "coach", "pilot", "nurse", "rabbi", "priest", "theologian", "lecturer", "speaker", "strategist"}
+_TAIL_HEADER = re.compile(r"(?:contacts?\s+and\s+sources?|disclaimers?)\s*:?", re.I)
 _LIST_HEADER = re.compile(r"(?::|»|>>)\s*$|^(?:related(?: posts| stories| articles)?|recommended(?: resources| reading)?|more stories|you (?:may|might) also like)\s*$", re.I)
 _LIST_ITEM_WORDS = 25
 _TEASER_META = re.compile(r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–-]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
