@@ -174,17 +174,21 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
             kinds[i] = "author-bio"
     # an author's bio at the foot that introduces someone the story never named:
     # "Alan Joel has been a practicing CPA ...", and what follows it
-    for i in range(max(0, last - _BIO_REACH), last):
+    content_lines = [i for i in range(last) if kinds[i] is None]  # the reach is counted past trailing furniture
+    for i in content_lines[-_BIO_REACH:]:
         m = _NEW_PERSON_BIO.match(lines[i])
-        if kinds[i] is None and m and words[i] <= 120 and _names_a_calling(lines[i][m.end():]):
+        if kinds[i] is None and m and words[i] <= 120 and (m.group("wrote") or _names_a_calling(lines[i][m.end():])):
             surname = m.group(1).split()[-1]
-            if not any(surname in lines[j] for j in range(last) if j != i and kinds[j] is None):
+            # the name alone on a line (a signature) does not count as the story naming them
+            if not any(surname in lines[j] for j in range(last) if j != i and kinds[j] is None and words[j] > 4):
                 kinds[i] = "author-bio"
+                if i and kinds[i - 1] is None and words[i - 1] <= 4 and surname in lines[i - 1]:
+                    kinds[i - 1] = "author-bio"
                 break
     # a closing block under "Contacts and sources:" or "DISCLAIMER", or after such a bio: a few short lines
     for i in range(last // 2, last):
         if kinds[i] in ("author-bio", "copyright") and _TAIL_HEADER.fullmatch(lines[i].strip()) or \
-                kinds[i] == "author-bio" and i >= last - _BIO_REACH and _NEW_PERSON_BIO.match(lines[i]):
+                kinds[i] == "author-bio" and i in content_lines[-_BIO_REACH:] and _NEW_PERSON_BIO.match(lines[i]):
             for j in range(i + 1, min(last, i + 1 + _TAIL_BLOCK)):
                 if kinds[j] is None and words[j] <= 80:
                     kinds[j] = kinds[i]
@@ -286,8 +290,8 @@ _ABOUT_ORG = re.compile(r"(?:The\s+)?[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+){0,4}\s+is\s
 # "Mike Gleason is a Director with ...", "Joseph P. Martino has authored ...": a full name, then a bio verb
 _NEW_PERSON_BIO = re.compile(
     r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+"
-    r"(?:is\s+(?:a|an|the)\s|is\s+(?:a\s+)?(?:former|retired|senior|founder|director|editor|commander|president|professor)\b|"
-    r"has\s+been\s+(?:a|an)\s|has\s+(?:authored|written|published)\b|publishes\b|writes\s+(?:for|about|on)\b)")
+    r"(?:is\s+(?:a|an|the)\s|is\s+(?:a\s+)?(?i:former|retired|senior|founder|director|editor|commander|president|professor)\b|"
+    r"has\s+been\s+(?:a|an)\s|(?P<wrote>has\s+(?:authored|written|published)\b|publishes\b|writes\s+(?:for|about|on)\b))")
 _BIO_NOUNS = {"writer", "author", "journalist", "reporter", "columnist", "contributor", "blogger", "editor", "graduate",
               "professor", "historian", "analyst", "economist", "attorney", "lawyer", "cpa", "pastor", "scholar", "fellow",
               "researcher", "founder", "co-founder", "director", "commander", "veteran", "consultant", "expert", "novelist",
