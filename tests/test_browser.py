@@ -1,8 +1,8 @@
 """The archive in a real browser: Debian's Chromium driven by playwright.
 
 The site is the small archive of the ``archive_site`` fixture (conftest.py),
-served over HTTP.  These tests skip when playwright or Chromium is missing;
-CI installs both (see .ci/run).
+served over HTTP.  They need playwright (a test dependency) and Debian's
+Chromium (`apt-get install chromium`; .ci/run installs it) and fail without them.
 """
 
 import re
