@@ -41,8 +41,29 @@ _TITLES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady
            "the", "chief", "officer", "secretary", "st", "rev"}
 
 
+class _Matching:
+    """Precision, recall and F1 from the counts ``gold``, ``predicted`` and ``matched``."""
+
+    gold: int
+    predicted: int
+    matched: int
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.predicted if self.predicted else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
 @dataclass
-class QuoteScore:
+class QuoteScore(_Matching):
     threshold: float
     gold: int = 0
     predicted: int = 0
@@ -50,43 +71,17 @@ class QuoteScore:
     speaker_right: int = 0
 
     @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-    @property
     def speaker_accuracy(self) -> float:
         return self.speaker_right / self.matched if self.matched else 0.0
 
 
 @dataclass
-class ClaimScore:
+class ClaimScore(_Matching):
     sentences: int = 0
     gold: int = 0  # check-worthy sentences
     predicted: int = 0  # sentences holding a predicted claim
     matched: int = 0
     typed: int = 0  # matched sentences whose claim type is the gold type
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.predicted if self.predicted else 0.0
-
-    @property
-    def recall(self) -> float:
-        return self.matched / self.gold if self.gold else 0.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
 
 @dataclass

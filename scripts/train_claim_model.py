@@ -86,7 +86,6 @@ def best_threshold(scored: list[tuple[float, int]]) -> tuple[float, dict]:
     for t in [x / 100 for x in range(20, 91)]:
         tp = sum(1 for s, y in scored if s >= t and y)
         fp = sum(1 for s, y in scored if s >= t and not y) * scale
-        fn = pos - tp
         precision = tp / (tp + fp) if tp + fp else 0.0
         recall = tp / pos if pos else 0.0
         f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0

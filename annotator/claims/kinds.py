@@ -135,13 +135,6 @@ class SignalIndex:
                 self._starts[name] = [a for a, _ in spans]
                 self._ends[name] = [b for _, b in spans]
 
-    def has(self, name: str, start: int, end: int) -> bool:
-        starts = self._starts.get(name)
-        if not starts:
-            return False
-        i = bisect.bisect_left(starts, start)
-        return i < len(starts) and starts[i] < end and self._ends[name][i] <= end
-
     def present(self, start: int, end: int) -> set[str]:
         """The signals found inside ``text[start:end]``."""
         found = set()
@@ -205,7 +198,3 @@ class SignalIndex:
         signals.score = max(0.0, min(1.0, score))
         return signals
 
-
-def read_signals(text: str, numbers: list[Number], *, sourced: bool) -> Signals:
-    """Score a stand-alone piece of text (see SignalIndex.read)."""
-    return SignalIndex(text).read(0, len(text), numbers, sourced=sourced)

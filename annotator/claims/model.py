@@ -67,12 +67,6 @@ class ClaimModel:
                 self.pairs[first, second] = v
         self.other = {k: v for k, v in weights.items() if not k.startswith(("w=", "b="))}
 
-    def probability(self, words: list[str], numbers: list[Number], signals: set[str]) -> float:
-        """The probability that a statement of these words is check-worthy."""
-        z = sum(self.words.get(w, 0.0) for w in words)
-        z += sum(self.pairs.get(pair, 0.0) for pair in zip(words, words[1:]))
-        return self._sigmoid(z, words[0] if words else None, len(words), numbers, signals)
-
     def scorer(self, text: str) -> TextScorer:
         return TextScorer(self, text)
 
@@ -97,7 +91,8 @@ class TextScorer:
         self.pair_totals = list(itertools.accumulate(map(model.pairs.get, pairs, zero), initial=0.0))
 
     def probability(self, start: int, end: int, numbers: list[Number], signals: set[str]) -> float:
-        """The model's probability for ``text[start:end]`` (same as ``ClaimModel.probability`` of its words)."""
+        """The model's probability that ``text[start:end]`` is check-worthy: the sum over its words
+        (``words_of``) and word pairs, as the training script adds them up."""
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         z = self.word_totals[j] - self.word_totals[i]

@@ -204,15 +204,15 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
 
 
 @cache
-def _roles() -> frozenset[str]:
-    return frozenset(load_words("roles.txt"))
+def _callings() -> frozenset[str]:
+    """Words that say what someone does: the speakers' roles, and the nouns of authors' bios."""
+    return load_words("roles.txt") | load_words("bio_nouns.txt")
 
 
 def _names_a_calling(rest: str) -> bool:
     """Whether the words after "X is a" / "X has been a" name what X does ("practicing CPA", "graduate of")."""
-    roles = _roles()
-    found = [w.strip(".,;:()").lower() for w in rest.split()[:8]]
-    return any(w in roles or w in _BIO_NOUNS for w in found)
+    callings = _callings()
+    return any(w.strip(".,;:()").lower() in callings for w in rest.split()[:8])
 
 
 def _is_headline_copy(line: str, heads: list[str]) -> bool:
@@ -292,12 +292,6 @@ _NEW_PERSON_BIO = re.compile(
     r"([A-Z][a-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z][\w'’-]*){1,2})\s+"
     r"(?:is\s+(?:a|an|the)\s|is\s+(?:a\s+)?(?i:former|retired|senior|founder|director|editor|commander|president|professor)\b|"
     r"has\s+been\s+(?:a|an)\s|(?P<wrote>has\s+(?:authored|written|published)\b|publishes\b|writes\s+(?:for|about|on)\b))")
-_BIO_NOUNS = {"writer", "author", "journalist", "reporter", "columnist", "contributor", "blogger", "editor", "graduate",
-              "professor", "historian", "analyst", "economist", "attorney", "lawyer", "cpa", "pastor", "scholar", "fellow",
-              "researcher", "founder", "co-founder", "director", "commander", "veteran", "consultant", "expert", "novelist",
-              "commentator", "host", "producer", "publisher", "activist", "teacher", "physician", "doctor", "scientist",
-              "accountant", "engineer", "entrepreneur", "investor", "photographer", "filmmaker", "artist", "poet",
-              "student", "coach", "pilot", "nurse", "rabbi", "priest", "theologian", "lecturer", "speaker", "strategist"}
 _TAIL_HEADER = re.compile(r"(?:contacts?\s+and\s+sources?|disclaimers?)\s*:?", re.I)
 _LIST_HEADER = re.compile(r"(?::|»|>>)\s*$|^(?:related(?: posts| stories| articles)?|recommended(?: resources| reading)?|more stories|you (?:may|might) also like)\s*$", re.I)
 _LIST_ITEM_WORDS = 25

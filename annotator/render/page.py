@@ -86,12 +86,6 @@ def render_page(meta: dict, body_markdown: str) -> str:
     return "".join(parts) + body_markdown
 
 
-def page_body(text: str) -> str:
-    """The Markdown body of a page, without reading its front matter."""
-    match = _FRONT_MATTER.match(text)
-    return text[match.end():].lstrip("\n") if match else text
-
-
 def split_page(text: str, path: str) -> tuple[dict, str]:
     """``(front matter, body)`` of a page; a YAML error becomes one clear InputError."""
     match = _FRONT_MATTER.match(text)

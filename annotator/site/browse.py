@@ -80,11 +80,9 @@ def browse_pages(catalog: Catalog, *, per_page: int = 100, top_sources: int = 20
                             {"facets": facets, "facet": None, "claims": catalog.claims[:per_page], "total": len(catalog.claims)}))
     for group in facets:
         for f in group["values"]:
-            if not f["url"]:
-                continue
-            claims = [c for c in catalog.claims if f["match"](c)]
-            pages += _paged(f["url"].rstrip("/"), f"Claims: {f['label']}", "browse/claims.html",
-                            {"facets": facets, "facet": f["url"]}, "claims", claims, per_page)
+            if f["url"]:
+                pages += _paged(f["url"].rstrip("/"), f"Claims: {f['label']}", "browse/claims.html",
+                                {"facets": facets, "facet": f["url"]}, "claims", f["claims"], per_page)
 
     pages.append(BrowsePage("sources/index.md", "Sources", "browse/sources.html",
                             {"sources": [{"name": s.name, "kind": SOURCE_LABELS.get(s.kind, s.kind), "count": len(s.articles),
@@ -122,7 +120,9 @@ def _claim_facets(catalog: Catalog) -> list[dict]:
     ]
     facets = []
     for name, values in groups:
-        counted = [{"label": label, "url": url, "match": match, "count": sum(1 for c in catalog.claims if match(c))}
-                   for label, url, match in values]
+        counted = []
+        for label, url, match in values:
+            claims = [c for c in catalog.claims if match(c)]
+            counted.append({"label": label, "url": url, "claims": claims, "count": len(claims)})
         facets.append({"name": name, "values": [v for v in counted if v["count"]]})
     return facets

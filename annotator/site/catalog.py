@@ -98,23 +98,37 @@ def newest_first(articles) -> list[ArticleRecord]:
     return dated + sorted((a for a in articles if not a.published), key=lambda a: a.title.lower())
 
 
+class _Anchored:
+    """A quote or claim of an article: its id, exact text, and permalink (its anchor in the article)."""
+
+    article: ArticleRecord
+
+    @property
+    def item(self) -> dict:
+        raise NotImplementedError
+
+    @property
+    def id(self) -> str:
+        return text(self.item.get("id"))
+
+    @property
+    def text(self) -> str:
+        return text(self.item.get("text"))
+
+    @property
+    def url(self) -> str:
+        return f"{self.article.url}#{self.id}"
+
+
 @dataclass
-class QuoteRef:
+class QuoteRef(_Anchored):
     article: ArticleRecord
     speaker: dict  # the speaker entry in the article's front matter
     quote: dict
 
     @property
-    def id(self) -> str:
-        return text(self.quote.get("id"))
-
-    @property
-    def text(self) -> str:
-        return text(self.quote.get("text"))
-
-    @property
-    def url(self) -> str:
-        return f"{self.article.url}#{self.id}"
+    def item(self) -> dict:
+        return self.quote
 
 
 @dataclass
@@ -144,17 +158,13 @@ class SpeakerRecord:
 
 
 @dataclass
-class ClaimRef:
+class ClaimRef(_Anchored):
     article: ArticleRecord
     claim: dict
 
     @property
-    def id(self) -> str:
-        return text(self.claim.get("id"))
-
-    @property
-    def text(self) -> str:
-        return text(self.claim.get("text"))
+    def item(self) -> dict:
+        return self.claim
 
     @property
     def type(self) -> str:
@@ -171,9 +181,8 @@ class ClaimRef:
 
     @property
     def sourced(self) -> bool:
-        if isinstance(self.claim.get("sourced"), bool):
-            return self.claim["sourced"] and self.claim.get("source") is not None
-        return self.claim.get("source") is not None
+        # an editor may mark a claim unsourced (sourced: false) even where a source is named
+        return self.claim.get("source") is not None and self.claim.get("sourced") is not False
 
     @property
     def claimant(self) -> str:
@@ -182,10 +191,6 @@ class ClaimRef:
     @property
     def source(self) -> str:
         return self.article.source_name(self.claim.get("source")) if self.claim.get("source") else ""
-
-    @property
-    def url(self) -> str:
-        return f"{self.article.url}#{self.id}"
 
 
 @dataclass
@@ -243,6 +248,9 @@ class Catalog:
             sources=_sources(articles),
         )
 
+    def __post_init__(self):
+        self._by_src = {a.src: a for a in self.articles}
+
     def years(self) -> dict[str, dict[str, list[ArticleRecord]]]:
         """Year -> month ("YYYY-MM", or "" when only the year is known) -> articles, newest first."""
         years: dict[str, dict[str, list[ArticleRecord]]] = {}
@@ -255,8 +263,12 @@ class Catalog:
     def undated(self) -> list[ArticleRecord]:
         return [a for a in self.articles if a.published is None]
 
-    def speaker_of(self, article: ArticleRecord, speaker: dict) -> SpeakerRecord | None:
+    def speaker_of(self, speaker: dict) -> SpeakerRecord | None:
+        """The archive-wide record of a speaker entry of some article's front matter."""
         return self.speakers.get(speaker_key(speaker))
+
+    def article(self, src: str) -> ArticleRecord | None:
+        return self._by_src.get(src)
 
 
 def month_name(month: str) -> str:

@@ -16,9 +16,6 @@ from pathlib import Path
 from .catalog import Catalog, speaker_key
 from .values import mapping, mappings, text
 
-TABLES = ("articles", "quotes", "claims")
-
-
 def article_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
     return [{
         "url": base_url + a.url,

@@ -24,7 +24,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..attribute.registry import Registry
 from ..errors import InputError
-from ..render.page import page_body, split_page
+from ..render.page import split_page
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import ArticleRecord, Catalog
 from .citation import cite_news, wikitext
@@ -59,8 +59,8 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
     def on_config(self, config):
         self.catalog = Catalog.build([])
         self._meta: dict[str, dict] = {}  # article src path -> front matter, read once
-        self._browse: dict[str, dict] = {}  # generated page src path -> its context
-        self._browse_meta: dict[str, dict] = {}  # ... and its title and template
+        self._bodies: dict[str, str] = {}  # ... and its Markdown body, handed to MkDocs unread
+        self._browse: dict[str, BrowsePage] = {}  # generated page src path -> the page
         self._built = dt.date.today().isoformat()
         return config
 
@@ -73,13 +73,14 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             if not file.src_uri.startswith("articles/"):
                 continue
             try:
-                meta, _ = split_page(Path(file.abs_src_path).read_text(encoding="utf-8"), f"content/{file.src_uri}")
+                meta, body = split_page(Path(file.abs_src_path).read_text(encoding="utf-8"), f"content/{file.src_uri}")
             except InputError as error:
                 raise PluginError(str(error)) from None
             except (OSError, UnicodeDecodeError) as error:
                 raise PluginError(f"content/{file.src_uri}: cannot be read ({error})") from None
             if is_article(meta):
                 self._meta[file.src_uri] = meta
+                self._bodies[file.src_uri] = body
                 pages.append((file.src_uri, file.url, meta))
         self.catalog = Catalog.build(pages, self._registry(config))
         generated = browse_pages(self.catalog, per_page=self.config.per_page)
@@ -93,8 +94,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             inclusion = InclusionLevel.UNDEFINED if page.path in section_pages else InclusionLevel.NOT_IN_NAV
             # no front matter to parse: the page's meta is set in on_page_markdown
             files.append(File.generated(config, page.path, content="", inclusion=inclusion))
-            self._browse[page.path] = page.context
-            self._browse_meta[page.path] = {"title": page.title, "template": page.template, "hide": ["navigation", "toc"]}
+            self._browse[page.path] = page
         return files
 
     def _registry(self, config) -> dict[str, dict]:
@@ -108,17 +108,16 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 
     # -- pages -------------------------------------------------------------------------
     def on_page_read_source(self, page, config):
-        # the front matter was read in on_files: hand MkDocs the body alone, so 2,000
-        # pages of YAML are not parsed twice (the meta is put back in on_page_markdown)
-        if page.file.src_uri in self._meta:
-            return page_body(Path(page.file.abs_src_path).read_text(encoding="utf-8"))
-        return None
+        # the page was read in on_files: hand MkDocs the body alone, so 2,000 pages are
+        # not read and their YAML parsed twice (the meta is put back in on_page_markdown)
+        return self._bodies.pop(page.file.src_uri, None)
 
     def on_page_markdown(self, markdown, page, config, files):
         if page.file.src_uri in self._meta:
             page.meta = dict(self._meta[page.file.src_uri])
-        elif page.file.src_uri in self._browse_meta:
-            page.meta = dict(self._browse_meta[page.file.src_uri])
+        elif page.file.src_uri in self._browse:
+            browse = self._browse[page.file.src_uri]
+            page.meta = {"title": browse.title, "template": browse.template, "hide": ["navigation", "toc"]}
         meta = page.meta
         title = meta.get("title")
         if isinstance(title, str):
@@ -136,9 +135,9 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 
     def _article_view(self, page, config, meta) -> dict:
         view = article_view({**meta, "title": meta.get("raw_title")})
-        record = ArticleRecord(page.file.src_uri, page.file.url, self._meta.get(page.file.src_uri, meta))
+        record = self.catalog.article(page.file.src_uri) or ArticleRecord(page.file.src_uri, page.file.url, meta)
         page_url = _site_url(config) + page.file.url
-        speakers = {s.get("id"): self.catalog.speaker_of(record, s) for s in record.speakers}
+        speakers = {s.get("id"): self.catalog.speaker_of(s) for s in record.speakers}
         for s in view["speakers"]:
             archive_speaker = speakers.get(s["id"])
             s["url"] = archive_speaker.url if archive_speaker else None
@@ -164,7 +163,8 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 
     def on_page_context(self, context, page, config, nav):
         context["marginalia"] = getattr(page, "marginalia", None)
-        context["browse"] = self._browse.get(page.file.src_uri)
+        browse = self._browse.get(page.file.src_uri)
+        context["browse"] = browse.context if browse else None
         context["sections"] = SECTIONS
         if page.is_homepage:
             context["latest"] = self.catalog.articles[:self.config.latest]

@@ -17,9 +17,6 @@ from .catalog import ArticleRecord, ClaimRef
 from .view import TYPE_LABELS
 from .values import text
 
-FILTERS = ("outlet", "speaker", "year", "tag", "claim type")
-
-
 def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
     """(filter, value) pairs of one article, each value once."""
     pairs: list[tuple[str, str]] = []
