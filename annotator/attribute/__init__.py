@@ -25,8 +25,7 @@ def attribute(article: Article) -> Article:
 
     cues = Cues(text)
     direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
-    inside = [Span(d.start, d.end) for d in direct]
-    open_sentences = [s for s in article.sentences if not any(_mostly_inside(s, q) for q in inside)]
+    open_sentences = _outside_quotes(article.sentences, direct)
     indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
     found = _merge(direct, indirect)
 
@@ -50,9 +49,23 @@ def attribute(article: Article) -> Article:
     return article.with_(**_results(text, attributed, entities))
 
 
-def _mostly_inside(sentence: Span, quote: Span) -> bool:
-    overlap = min(sentence.end, quote.end) - max(sentence.start, quote.start)
-    return overlap > 0.5 * (sentence.end - sentence.start)
+def _outside_quotes(sentences: list[Span], direct: list[Found]) -> list[Span]:
+    """The sentences not mostly inside a direct quote (both lists are in text order)."""
+    kept, first = [], 0
+    for s in sentences:
+        while first < len(direct) and direct[first].end <= s.start:
+            first += 1  # quotes that end before this sentence cannot hold the later ones either
+        half = 0.5 * (s.end - s.start)
+        inside = False
+        for q in direct[first:]:
+            if q.start >= s.end:
+                break
+            if min(s.end, q.end) - max(s.start, q.start) > half:
+                inside = True
+                break
+        if not inside:
+            kept.append(s)
+    return kept
 
 
 def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:

@@ -16,7 +16,8 @@ from functools import cache
 
 from ..model import Span
 from ..segment import is_abbreviation
-from ..tokens import tokens
+from ..tokens import indexes_of, tokens
+from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .phrases import Phrase, parse_phrase
 from .quotemarks import Quoted
@@ -57,20 +58,21 @@ class Cues:
 
     def __init__(self, text: str):
         words = tokens(text)
+        lower = all_words(text)
         forms = cue_words()
         labels = cue_words(("label",))
         self.labels = []  # "called", "described ... as": only ever before a direct quote
         self.matches = []
         self.according = []
         triggers = _cue_triggers()
-        for i in [i for i, t in enumerate(words) if t[0] in triggers]:
-            lower, start = words[i][0], words[i][1]
-            if lower == "according" and i + 1 < len(words) and words[i + 1][0] == "to":
+        for i in indexes_of(lower, triggers):
+            word, start = lower[i], words[i][1]
+            if word == "according" and lower[i + 1:i + 2] == ("to",):
                 self.according.append(start)
             for index, found in ((forms, self.matches), (labels, self.labels)):
-                for parts in index.get(lower, ()):
+                for parts in index.get(word, ()):
                     last = i + len(parts) - 1
-                    if last < len(words) and all(words[i + k][0] == part for k, part in enumerate(parts)):
+                    if len(parts) == 1 or list(lower[i:last + 1]) == parts:
                         found.append((start, words[last][2], text[start:words[last][2]]))
                         break
         self.starts = [m[0] for m in self.matches]
@@ -120,7 +122,6 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
         last_par = paragraphs[q.paragraphs[-1]]
         prev_after = quoted[index - 1].after if index and quoted[index - 1].paragraphs[-1] == q.paragraphs[0] else first_par.start
         next_open = quoted[index + 1].open_mark if index + 1 < len(quoted) and quoted[index + 1].paragraphs[0] == q.paragraphs[-1] else last_par.end
-        words = len(_WORDS.findall(text[q.start:q.end]))
         before_start = _last_sentence_start(text, prev_after, q.open_mark)
         after_end = _first_sentence_end(text, q.after, next_open)
         frame = _after_frame(text, q.after, after_end, cues) or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
@@ -131,7 +132,7 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
             if not standalone and _THAT_BEFORE.search(text, before_start, q.open_mark):
                 kind = "mixed"
             found.append(Found(list(q.parts), kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
-        elif words >= _MIN_QUOTE_WORDS and standalone and _ends_sentence(text, q, after_end):
+        elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _MIN_QUOTE_WORDS and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
     return found
 
@@ -371,7 +372,8 @@ def _pronoun_before(text: str, start: int, end: int) -> Phrase | None:
 
 
 def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
-    for comma in reversed([i for i in range(start, end) if text[i] == ","]):
+    comma = end
+    while (comma := text.rfind(",", start, comma)) >= 0:
         tail_start = comma + 1
         if end - tail_start > 160:
             break

@@ -10,6 +10,7 @@ that role.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -230,8 +231,12 @@ class Entities:
 
     def skip_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Names inside reported words are poor antecedents for pronouns."""
+        spans = sorted(spans)
+        starts = [s for s, _ in spans]
+        furthest = list(itertools.accumulate((e for _, e in spans), max))  # spans may overlap
         for m in self.mentions:
-            if any(s <= m.at < e for s, e in spans):
+            i = bisect.bisect_right(starts, m.at)
+            if i and furthest[i - 1] > m.at:
                 m.in_quote = True
 
     def new(self, name: str, kind: str, at: int, gender: str | None = None) -> Entity:

@@ -45,13 +45,15 @@ def find_claims(article: Article) -> Article:
     for p in article.paragraphs:
         inherited: str | None = None
         paragraph_numbers = find_numbers(text, p.start, p.end)
+        paragraph_quotes = [q for q in article.quotes if q.start < p.end and q.end + 2 >= p.start]
         while first < len(sentences) and sentences[first].start < p.start:
             first += 1
         last = first
         while last < len(sentences) and sentences[last].start < p.end:
             last += 1
         for sentence in sentences[first:last]:
-            region, claimant = _claim_region(article, sentence, [q for q in article.quotes if q.start < sentence.end and q.end + 2 >= sentence.start])
+            reaching = [q for q in paragraph_quotes if q.start < sentence.end and q.end + 2 >= sentence.start]
+            region, claimant = _claim_region(article, sentence, reaching)
             cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
             if region is None:
                 inherited = cited or inherited

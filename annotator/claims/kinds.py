@@ -122,8 +122,10 @@ class SignalIndex:
                     add("prediction", i, i + 1)  # "by 2030"
             elif word in ("up", "down") and (after == "by" or after[0].isdigit()):
                 add("change", i, i + 1)  # "up 5%", "down by a third"
-        found["name_inside"] = [(m.start() + 2, m.end()) for m in _NAME_AFTER_LOWER.finditer(text)]
-        found["name_inside"] += [m.span() for m in _ACRONYM.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+        # names after a lower-case word are many: looked up per span instead (see _name_inside)
+        acronyms = [m.span() for m in _ACRONYM.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+        self._acronym_starts = [a for a, _ in acronyms]
+        self._acronym_ends = [b for _, b in acronyms]
         lower_text = text.lower()
         if "the more" in lower_text or "the less" in lower_text or "the higher" in lower_text:
             found.setdefault("the_more", []).extend(m.span() for m in _THE_MORE.finditer(text))
@@ -142,7 +144,19 @@ class SignalIndex:
             i = bisect.bisect_left(starts, start)
             if i < len(starts) and starts[i] < end and self._ends[name][i] <= end:
                 found.add(name)
+        if self._name_inside(start, end):
+            found.add("name_inside")
         return found
+
+    def _name_inside(self, start: int, end: int) -> bool:
+        """Whether the first name at or after ``start`` (a capital after a lower-case word, or an
+        acronym) lies inside ``text[start:end]``."""
+        m = _NAME_AFTER_LOWER.search(self.text, max(start - 2, 0), end)
+        capital = m.start() + 2 if m else end
+        i = bisect.bisect_left(self._acronym_starts, start)
+        if i < len(self._acronym_starts) and self._acronym_starts[i] < capital:
+            return self._acronym_ends[i] <= end
+        return capital < end
 
     def read(self, start: int, end: int, numbers: list[Number], *, sourced: bool) -> Signals:
         """Type a candidate claim ``text[start:end]`` and score how check-worthy it is, in [0, 1]."""

@@ -63,6 +63,10 @@ def find_sources(article: Article) -> Article:
         return source
 
     g = gazetteer()
+    lower_text = text.lower()
+    # the hint words the whole article holds: most articles hold few, so most paragraphs skip most patterns
+    statistics_words, study_words, document_words = (
+        [w for w in words if w in lower_text] for words in (_STATISTICS_WORDS, _STUDY_WORDS, _DOCUMENT_WORDS))
     last_outlet: str | None = None
     for p in article.paragraphs:
         for n in find_names(text, p.start, p.end):
@@ -77,14 +81,14 @@ def find_sources(article: Article) -> Article:
             if last_outlet:
                 cite("outlet-report", last_outlet, m.group(), Span(m.start(), m.end()))
         lower = text[p.start:p.end].lower()
-        for m in (_STATISTICS.finditer(text, p.start, p.end) if any(w in lower for w in _STATISTICS_WORDS) else ()):
+        for m in (_STATISTICS.finditer(text, p.start, p.end) if statistics_words and any(w in lower for w in statistics_words) else ()):
             name = _capitalise(m.group().strip())
             cite("statistics", name, m.group(), Span(m.start(), m.end()))
-        for m in (_STUDY.finditer(text, p.start, p.end) if any(w in lower for w in _STUDY_WORDS) else ()):
+        for m in (_STUDY.finditer(text, p.start, p.end) if study_words and any(w in lower for w in study_words) else ()):
             noun = m.group("noun").lower()
             kind = "poll" if "poll" in noun or noun == "survey" else "study"
             cite(kind, _capitalise(m.group().strip()), m.group(), Span(m.start(), m.end()))
-        for m in (_DOCUMENT.finditer(text, p.start, p.end) if any(w in lower for w in _DOCUMENT_WORDS) else ()):
+        for m in (_DOCUMENT.finditer(text, p.start, p.end) if document_words and any(w in lower for w in document_words) else ()):
             if not m.group("post") and not m.group("pre"):
                 continue
             name = _document_name(article, m)
