@@ -13,7 +13,6 @@ from .lexicon import load_words
 from .model import Article, Span
 
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])|[!?…][\"”’'»)\]]*(?=\s+[a-z])")
-_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 
 def segment(article: Article) -> Article:
@@ -50,13 +49,31 @@ def is_abbreviation(text: str, period_end: int) -> bool:
 
 
 def _is_abbreviation(chunk: str, period_end: int, abbreviations: frozenset[str]) -> bool:
-    m = _WORD_BEFORE.search(chunk, max(0, period_end - 20), period_end)
-    if not m:
+    word = _word_before_period(chunk, period_end)
+    if word is None:
         return False
-    word = m.group(1).lower()
+    word = word.lower()
     if len(word) == 1:  # an initial: "John F. Kennedy"
         return True
     return word in abbreviations or word.rstrip(".") in abbreviations or ("." in word and len(word) <= 6)
+
+
+_LETTERS_AND_DOTS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.")
+
+
+def _word_before_period(chunk: str, period_end: int) -> str | None:
+    """The word (letters and dots, starting with a letter, at most 20 characters back) whose full
+    stop ends at ``period_end``: "Mr" in "Mr.", "U.S" in "U.S.".  A backward scan: a regex
+    anchored at the end would try every start in the window."""
+    if period_end < 1 or chunk[period_end - 1] != ".":
+        return None
+    lowest = max(0, period_end - 20)
+    i = period_end - 1
+    while i > lowest and chunk[i - 1] in _LETTERS_AND_DOTS:
+        i -= 1
+    while i < period_end - 1 and chunk[i] == ".":
+        i += 1
+    return chunk[i:period_end - 1] if i < period_end - 1 else None
 
 
 def _inside_brackets(chunk: str, start: int, stop: int) -> bool:

@@ -35,13 +35,20 @@ CHANNELS = {
 }
 
 
-_LAST_WORD = re.compile(r"([A-Za-z]+)\s*$")
+_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def last_word(text: str, start: int, end: int) -> tuple[str, int] | None:
-    """The word just before ``end`` (lower case) and where it starts."""
-    m = _LAST_WORD.search(text, max(start, end - 40), end)
-    return (m.group(1).lower(), m.start(1)) if m else None
+    """The word of ASCII letters just before ``end`` and any space (lower case), and where it
+    starts; looking back at most 40 characters."""
+    lowest = max(start, end - 40)
+    word_end = end
+    while word_end > lowest and text[word_end - 1].isspace():
+        word_end -= 1
+    word_start = word_end
+    while word_start > lowest and text[word_start - 1] in _LETTERS:
+        word_start -= 1
+    return (text[word_start:word_end].lower(), word_start) if word_start < word_end else None
 
 
 @cache
