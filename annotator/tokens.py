@@ -30,11 +30,6 @@ def tokens(text: str) -> tuple[Token, ...]:
     return tuple([(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)])
 
 
-def tokens_between(text: str, start: int, end: int) -> tuple[Token, ...]:
-    i, j = token_range(text, start, end)
-    return tokens(text)[i:j]
-
-
 def token_range(text: str, start: int, end: int) -> tuple[int, int]:
     """The indexes ``i, j`` such that ``tokens(text)[i:j]`` are the tokens starting in ``text[start:end]``."""
     starts = token_starts(text)

@@ -126,15 +126,15 @@ def _cached_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
             for a, b, t, k, role, hon, gen, can, sub, rs, pos, ht in found]
 
 
-_CAPITAL = re.compile(rf"[{_UPPER}]")
+# a capital with no word character before it; the look-behind comes after the capital so
+# the scan can jump from capital to capital
+_WORD_OPENING_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w'’-].)")
 _PREFIXED = re.compile(rf"(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-[{_UPPER}]")
-_WORD_CHARS = set("'’-")
 
 
 def _run_starts(text: str, start: int, end: int) -> list[int]:
-    """Where a name can begin: a capital opening a word (a fast scan), or "al-", "de-" before one."""
-    starts = [i for i in (m.start() for m in _CAPITAL.finditer(text, start, end))
-              if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_" or text[i - 1] in _WORD_CHARS)]
+    """Where a name can begin: a capital opening a word, or "al-", "de-" before one."""
+    starts = [m.start() for m in _WORD_OPENING_CAPITAL.finditer(text, start, end)]
     if "-" in text[start:end]:
         starts += [m.start() for m in _PREFIXED.finditer(text, start, end) if m.start() == 0 or not text[m.start() - 1].isalnum()]
         starts.sort()

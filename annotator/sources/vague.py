@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from ..model import Span, Vague
-from ..tokens import tokens_between
+from ..tokens import indexes_of, token_range, tokens
+from ..tokens import words as all_words
 
 _GROUPS = {"critics", "experts", "observers", "analysts", "commentators", "sources", "insiders", "campaigners", "opponents",
            "detractors", "skeptics", "sceptics", "scientists", "economists", "researchers", "people", "others", "some",
@@ -28,13 +29,15 @@ _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
 def find_vague(text: str, paragraph: Span) -> list[Vague]:
-    words = tokens_between(text, paragraph.start, paragraph.end)
+    first_word, last_word = token_range(text, paragraph.start, paragraph.end)
+    words = tokens(text)[first_word:last_word]
     found: list[Vague] = []
-    i = 0
-    while i < len(words):
-        span = _match_at(words, i) if words[i][0] in _FIRST_WORDS else None
+    after = 0  # a cue's words cannot start another
+    for i in indexes_of(all_words(text)[first_word:last_word], _FIRST_WORDS):
+        if i < after:
+            continue
+        span = _match_at(words, i)
         if span is None:
-            i += 1
             continue
         first, last = span
         cue_start, cue_end = words[first][1], words[last][2]
@@ -42,7 +45,7 @@ def find_vague(text: str, paragraph: Span) -> list[Vague]:
         end = stop.start() if stop else paragraph.end
         if len(text[cue_end:end].split()) >= 2:
             found.append(Vague(cue=text[cue_start:cue_end], text=text[cue_start:end], start=cue_start, end=end))
-        i = last + 1
+        after = last + 1
     return found
 
 
