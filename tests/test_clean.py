@@ -164,3 +164,14 @@ def test_clean_news_loses_no_article_text(folder):
             removed[r.kind] += 1
     assert set(removed) <= {"author-bio", "image-credit", "navigation", "dateline"}
     assert sum(removed.values()) < 40
+
+
+def test_rules_are_skipped_only_on_lines_without_their_required_text():
+    from annotator.clean.boilerplate import _required_text
+
+    assert _required_text(r".{0,400}\bbuy now\.?$") == "buy now"
+    assert _required_text(r"(?-i:[A-Z])\w+ can be (reached|contacted) at") == " can be "
+    assert _required_text(r"(watch|listen)\s*:") is None  # nothing literal is required outside the choice
+    assert _required_text(r"Paste Your Ad Code") == "paste your ad code"  # rules match ignoring case
+    # a rule with a required text still matches it in any case
+    assert classify_lines(["Don't wait: BUY NOW."]) == ["call-to-action"]

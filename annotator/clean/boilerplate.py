@@ -11,6 +11,8 @@ not begin like furniture.
 from __future__ import annotations
 
 import re
+import re._constants as re_constants  # the regex parser: to read the literal text a rule requires
+import re._parser as re_parser
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
@@ -24,6 +26,7 @@ class Rule:
     kind: str
     pattern: re.Pattern
     max_words: int | None
+    needle: str | None  # case-folded text every match contains: a line without it is skipped unread
 
 
 @cache
@@ -32,8 +35,23 @@ def _rules() -> tuple[Rule, ...]:
     for kind, entries in load_yaml("boilerplate.yml").items():
         for entry in entries:
             pattern = re.compile(entry["pattern"], re.IGNORECASE)
-            rules.append(Rule(kind, pattern, entry.get("max_words")))
+            rules.append(Rule(kind, pattern, entry.get("max_words"), _required_text(entry["pattern"])))
     return tuple(rules)
+
+
+def _required_text(pattern: str) -> str | None:
+    """The longest literal run (3+ characters) at the top level of a pattern, case-folded.
+
+    Rules such as ".{0,400}\\bbuy now" would otherwise try hundreds of starts on every long line.
+    """
+    longest, run = "", ""
+    for op, value in re_parser.parse(pattern, re.IGNORECASE):
+        if op is re_constants.LITERAL:
+            run += chr(value)
+            continue
+        longest, run = max(longest, run, key=len), ""
+    longest = max(longest, run, key=len)
+    return longest.casefold() if len(longest) >= 3 else None
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -63,8 +81,9 @@ def classify_line(line: str, *, position: int = 99) -> str | None:
         return None
     if 2 <= words <= 12 and _only_social_names(line):
         return "share-prompt"  # a row of share buttons; a lone name may be a subheading
+    folded = line.casefold()
     for rule in _rules_for(words):
-        if rule.pattern.match(line):
+        if (rule.needle is None or rule.needle in folded) and rule.pattern.match(line):
             return rule.kind
     return None
 
