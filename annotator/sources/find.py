@@ -23,8 +23,8 @@ from .vague import find_vague
 _OUTLET_CUE = r"(?:reports?|reported|reporting|says|said|revealed|reveals|learned|learnt|understands|claims|claimed|noted|wrote|writes|obtained|has\s+reported|has\s+learned|quoted)"
 _OUTLET_AFTER = re.compile(rf"(?:’s|'s)?\s*,?\s*{_OUTLET_CUE}\b")
 _OUTLET_BEFORE = re.compile(r"(?:according\s+to|reported\s+by|told|in\s+an\s+interview\s+with|speaking\s+to|quoted\s+by|cited\s+by|via)\s+(?:the\s+)?$", re.I)
-_ANAPHORIC_OUTLET = re.compile(
-    rf"\b(?:the|The)\s+(?:paper|newspaper|broadcaster|outlet|agency|news\s+agency|magazine|website|site|network|channel|daily|tabloid|publication)\s+{_OUTLET_CUE}\b")
+_ANAPHORIC_OUTLET = re.compile(  # "[Tt](?<!\w.)he": "\bthe" with a first letter to scan for
+    rf"[Tt](?<!\w.)he\s+(?:paper|newspaper|broadcaster|outlet|agency|news\s+agency|magazine|website|site|network|channel|daily|tabloid|publication)\s+{_OUTLET_CUE}\b")
 _DOCUMENT_NOUNS = (r"e-?mails?|letters?|memos?|memorandum|statements?|press\s+releases?|documents?|dossiers?|briefings?|"
                    r"filings?|transcripts?|leaked\s+\w+|court\s+(?:documents|papers|filings|records)|lawsuits?|complaints?|"
                    r"indictments?|affidavits?|report(?!s)|white\s+papers?|guidance|minutes|note(?!s)")
