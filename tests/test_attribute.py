@@ -53,6 +53,8 @@ def test_a_quote_without_cue_carries_on_the_previous_speaker():
     ("According to Anna Bell, the hospital will close next year.", "Anna Bell", "the hospital will close next year"),
     ("The hospital will close next year, Anna Bell said.", "Anna Bell", "The hospital will close next year"),
     ("Anna Bell was quoted as saying the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("Anna Bell said Sunday that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("One longtime Republican, Senator Anna Bell, said the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
 ])
 def test_indirect_quotes(body, speaker, content):
     [(kind, who, text)] = quotes_of(body)
@@ -101,6 +103,13 @@ def test_role_and_affiliation_from_appositive_and_of_the():
     assert by_name["Len Duvall"].role == "a Labour member of the London Assembly"
     assert by_name["Len Duvall"].affiliation == "London Assembly (Labour)"
     assert by_name["Stafford Scott"].affiliation == "Monitoring Group"
+
+
+def test_a_photo_credit_beside_a_slash_is_no_speaker():
+    body = ("Adrian Wyld / The Canadian Press\n\n"
+            "He said the hospital would close next year.")
+    article, quotes, _ = run(body)
+    assert "Adrian Wyld" not in [who for _, who, _ in quotes] + [m.name for m in article.mentions]
 
 
 def test_people_mentioned_but_not_quoted_are_listed():

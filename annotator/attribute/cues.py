@@ -22,7 +22,8 @@ PASSIVE = frozenset("was were is are been be being get got".split())
 
 # Phrases between a cue and what was said: "said in a statement", "told reporters on Monday".
 ADJUNCT = (
-    r"(?:(?:in|on|at|during|via|through|over|after|before|to|with|from|by|via|of|about|late|early|last|this|earlier)\b[^,:;\"“”]{0,60}?)"
+    r"(?:(?:in|on|at|during|via|through|over|after|before|to|with|from|by|via|of|about|late|early|last|this|earlier)\b[^,:;\"“”]{0,60}?"
+    r"|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight)\b(?:\s+(?:morning|afternoon|evening|night))?)"
 )
 
 # Nouns for the way something was said; "The Met email says" names the Met as speaker.

@@ -87,9 +87,9 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
         if " " not in run and "\t" not in run and run.lower() in g.stopwords and run.lower() not in g.honorifics:
             covered = m.end()
             continue  # "The", "But", "He": the commonest capitalised words are no names
-        if at and text[at - 1] == "/" or text.startswith("/", m.end()):
+        if _next_to_slash(text, at, m.end()):
             covered = m.end()
-            continue  # a photo credit, "THE CANADIAN PRESS/Ryan Remiorz"
+            continue  # a photo credit, "THE CANADIAN PRESS/Ryan Remiorz", "(Lauren Pelley / CBC News)"
         covered = run_end = m.end()
         # "the Met police", "the London Metropolitan police": a known name ending in a lower-case word
         tail = _ORG_TAIL.match(text, run_end, end)
@@ -97,6 +97,12 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
             run_end = tail.end(1)
         names.extend(_cached_run(text, m.start(), run_end, g))
     return names
+
+
+def _next_to_slash(text: str, start: int, end: int) -> bool:
+    """A slash, perhaps after a space, on either side of ``text[start:end]``."""
+    return (text[start - 1:start] == "/" or text[start - 2:start] == "/ " or text.startswith("/", end)
+            or text.startswith(" /", end))
 
 
 _RUN_CACHE: dict[tuple, tuple] = {}

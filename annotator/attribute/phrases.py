@@ -95,6 +95,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
         first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
+    if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
+        # "One red-state Democrat, Montana Sen. Jon Tester, said": a description, then the name
+        head = _head(text, first_start, first_end, loose=True)
     if head is None:
         return None
     head.start = chunks[0][0]
@@ -140,6 +143,12 @@ def _first_word(text: str, chunk: tuple[int, int]) -> str:
 def _is_name_chunk(text: str, chunk: tuple[int, int]) -> bool:
     names = find_names(text, *chunk)
     return bool(names) and names[0].run_start == chunk[0] and names[0].kind in ("person", "organisation", "bare")
+
+
+def _is_person_chunk(text: str, chunk: tuple[int, int]) -> bool:
+    """The chunk is one person's name, perhaps after a title: "Montana Sen. Jon Tester"."""
+    names = find_names(text, *chunk)
+    return len(names) == 1 and names[0].kind == "person" and names[0].run_start == chunk[0] and names[0].end == chunk[1]
 
 
 def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None:
