@@ -5,7 +5,7 @@ import json
 import pytest
 
 from annotator.claims.model import MODEL_PATH, load_model
-from annotator.claims.numbers import find_numbers
+from annotator.claims.numbers import find_numbers, is_quantity
 from annotator.ingest.text import parse_text
 from annotator.pipeline import annotate
 
@@ -42,6 +42,16 @@ def test_opinions_greetings_and_questions_are_not_claims(sentence):
 def test_numbers_keep_their_units_and_years_stand_apart():
     found = {n.text: n.kind for n in find_numbers("Stabbings rose 16 percent in 2018 to 1,299 stabbings, costing £3bn over a decade.")}
     assert found == {"16 percent": "percent", "2018": "year", "1,299 stabbings": "count", "£3bn": "money", "a decade": "duration"}
+
+
+@pytest.mark.parametrize("sentence, time", [
+    ("The court sat at 10:30 BST (0930 UTC) to hear 11 appeals.", ["10:30 BST", "0930 UTC"]),
+    ("Shops open 24/7 and the vote closes at 9pm, after 3 recounts.", ["24/7", "9pm"]),
+])
+def test_times_of_day_are_not_quantities(sentence, time):
+    numbers = find_numbers(sentence)
+    assert [n.text for n in numbers if n.kind == "time"] == time
+    assert [n.text for n in numbers if is_quantity(n)] in (["11 appeals"], ["3 recounts"])
 
 
 def test_claimant_is_the_speaker_and_the_source_carries_on_in_the_paragraph():

@@ -44,7 +44,7 @@ def features(first: str | None, length: int, numbers: list[Number], signals: set
         feats.append("first=" + first)
     kinds = {n.kind for n in numbers if is_quantity(n)}
     feats += ["num=" + k for k in kinds]
-    if any(n.kind in ("year", "date") for n in numbers):
+    if any(n.kind in ("year", "date", "time") for n in numbers):
         feats.append("num=time")
     feats += ["sig=" + s for s in signals]
     feats.append("len=" + ("1-4" if length < 5 else "5-9" if length < 10 else "10-19" if length < 20 else "20-39" if length < 40 else "40+"))

@@ -1,6 +1,6 @@
 """Numbers in a claim, each with its unit: "10 percent", "1,299 stabbings", "£3bn", "a decade".
 
-Years and dates are kept apart (kind ``year`` or ``date``) so a claim is not
+Years, dates and times of day are kept apart (kind ``year``, ``date`` or ``time``) so a claim is not
 counted as numeric just because it says "in 2018".
 """
 
@@ -30,10 +30,13 @@ _STOP_UNITS = {
     "it", "them", "those", "these", "us", "you", "him",
 }
 
+_TIME_ZONE = r"(?-i:UTC|GMT|BST|CET|CEST|EET|[ECMP][SD]T|AE[SD]T|IST|JST)\b"
 NUMBER = re.compile(
     rf"(?P<money>(?P<cur>[£$€¥₹])\s?(?P<mval>{_NUM})\s?(?P<mscale>bn|billion|mn|m|million|k|thousand|tn|trillion)?\b)"
     rf"|(?P<percent>(?P<pval>{_NUM})(?:\s?%|\s?-?\s?(?:per\s?cent|percent)\b)(?P<pnoun>[ -](?:rise|increase|fall|drop|decline|cut|growth|jump|reduction|gain|share|stake|majority)\b)?|(?P<pval2>{_NUM})\s+percentage\s+points?\b)"
     rf"|(?P<date>\b(?:{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}(?:\s+\d{{4}})?|(?:the\s+)?end\s+of\s+{_MONTHS})\b)"
+    rf"|(?P<time>\b(?:\d{{1,2}}[:.]\d{{2}}\s*(?:am|pm|a\.m\.|p\.m\.)|\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\s*(?:am|pm|a\.m\.|p\.m\.))?"
+    rf"|(?:1[0-2]|0?[1-9])\s?(?:am|pm|a\.m\.|p\.m\.)|\d{{4}}(?=\s+{_TIME_ZONE})|24/7)(?:\s+{_TIME_ZONE})?(?![\w/]))"
     rf"|(?P<year>\b(?:1[89]\d\d|20\d\d)s?\b)"
     rf"|(?P<duration>\b(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)[ -](?:decade|year|month|week|day|hour|century|quarter)s?\b)"
     rf"|(?P<count>(?P<cval>{_NUM})(?:\s?(?P<cscale>bn|billion|mn|m|million|k|thousand|tn|trillion)\b)?(?P<cunit>(?:[ -][a-z][\w-]*){{0,1}}))"
@@ -122,6 +125,8 @@ def _number(m: re.Match) -> Number | None:
         return Number(m.group().strip(), "percent", _value(raw), unit, s, e)
     if m.group("date"):
         return Number(m.group().strip(), "date", None, None, s, e)
+    if m.group("time"):
+        return Number(m.group().strip(), "time", None, None, s, e)
     if m.group("year"):
         return Number(m.group(), "year", _value(m.group().rstrip("s")), None, s, e)
     if m.group("duration"):
@@ -141,5 +146,5 @@ def _number(m: re.Match) -> Number | None:
 
 
 def is_quantity(n: Number) -> bool:
-    """Counts, money, percentages and spans of time, not years or dates."""
-    return n.kind not in ("year", "date")
+    """Counts, money, percentages and spans of time, not years, dates or times of day."""
+    return n.kind not in ("year", "date", "time")
