@@ -61,6 +61,26 @@ def test_indirect_quotes(body, speaker, content):
     assert (kind, who, text) == ("indirect", speaker, content)
 
 
+@pytest.mark.parametrize("body", [
+    "Anna Bell was asked twice what the government is doing to protect the jobs.",  # she was asked, not quoted
+    "Anna Bell was later told the hospital would close next year.",
+    "Anna Bell denied the substance of the newspaper's story.",  # an object, not reported words
+    "The militia claimed responsibility for the attack on the hotel.",
+])
+def test_no_reported_words_in_passives_and_plain_objects(body):
+    assert quotes_of(body) == []
+
+
+def test_a_denial_with_a_clause_is_reported_words():
+    assert quotes_of("Anna Bell denied she had pressured the minister.") == [
+        ("indirect", "Anna Bell", "she had pressured the minister")]
+
+
+def test_the_writers_aside_after_the_cue_is_not_reported():
+    body = "Ten people remained missing on Wednesday, the Red Cross said, raising the possibility of a higher toll."
+    assert quotes_of(body) == [("indirect", "Red Cross", "Ten people remained missing on Wednesday")]
+
+
 def test_a_mixed_quote_keeps_its_quoted_words_in_the_paraphrase():
     [(kind, who, text)] = quotes_of("Anna Bell said the closure was “a disgrace to the whole town”.")
     assert kind == "mixed" and who == "Anna Bell" and "“a disgrace to the whole town”" in text

@@ -44,6 +44,16 @@ _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
 _INNER_CLAUSE = re.compile(r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=[^,;]{1,60}$)")
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
+_NOT_REPORTED_AFTER_COMMA = {"and", "but", "as", "while", "although", "though", "because", "which", "who", "whose", "when",
+                             "where", "after", "before", "amid", "despite", "with"}
+# verbs whose object is as often a noun phrase as a clause: "denied wrongdoing", "confirmed the deal"
+_OBJECT_TAKERS = {"deny", "confirm", "claim", "agree", "add", "reply", "respond", "propose", "estimate", "announce", "reveal",
+                  "report", "predict", "promise", "pledge", "vow", "threaten", "demand", "admit", "acknowledge", "find", "show",
+                  "expect", "fear", "hope", "recount", "reiterate", "write", "counter", "continue", "conclude"}
+_SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "that", "these", "those"}
+_AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
+                "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't",
+                "couldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "'s", "’s"}
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -205,7 +215,7 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
             continue
         left = _clause_start(text, start, cue_start)
         left_end = _before_adverbs(text, left, cue_start)
-        if _passive(text, left, left_end):
+        if _passive(text, left, cue_start, form):
             continue
         phrase = parse_phrase(text, left, left_end)
         return (form, cue_start, phrase) if phrase else None
@@ -263,10 +273,19 @@ def _before_adverbs(text: str, start: int, cue_start: int) -> int:
         end = word[1]
 
 
-def _passive(text: str, start: int, end: int) -> bool:
-    """"was told", "were asked": the subject did not say it."""
-    word = last_word(text, start, end + 1)
-    return word is not None and word[0] in PASSIVE
+def _passive(text: str, start: int, cue_start: int, form: str) -> bool:
+    """"was told", "were later asked", "has been told": the subject did not say it
+    (but "was saying" is active)."""
+    if form.endswith("ing"):
+        return False
+    end = cue_start
+    while (word := last_word(text, start, end)) is not None:
+        if word[0] in PASSIVE:
+            return True
+        if word[0] not in ADVERBS:
+            return False
+        end = word[1]
+    return False
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:
@@ -344,7 +363,7 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
 def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
     for cue_start, cue_end, form in cues.within(start, min(end, start + 400)):
         left_end = _before_adverbs(text, start, cue_start)
-        if _passive(text, start, left_end) or left_end <= start:
+        if _passive(text, start, cue_start, form) or left_end <= start:
             break
         phrase = parse_phrase(text, start, left_end)
         if phrase is None:
@@ -361,8 +380,34 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             continue
         after = _skip_object(text, cue_end, end, form)
         content = _content(text, after, end) if after is not None else None
+        if content is not None and cue_lemma(form) in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
+                and not _reads_as_clause(text, content):
+            return None  # "denied the substance of the story", "claimed responsibility for the attack"
         return (form, cue_start, phrase, content) if content is not None else None
     return None
+
+
+def _writers_aside(text: str, start: int, end: int) -> int:
+    """Where a trailing aside of the writer's begins after a cue ("…, the Red Cross said, raising
+    the possibility …"), or ``end``."""
+    comma = text.find(",", start, end)
+    if comma < 0:
+        return end
+    word = _WORDS.match(text, comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()), end)
+    following = word.group().lower() if word else ""
+    if following in _NOT_REPORTED_AFTER_COMMA or (following.endswith("ing") and following not in cue_words()):
+        return comma
+    return end
+
+
+def _reads_as_clause(text: str, content: Span) -> bool:
+    """Whether reported words read as a clause: a subject pronoun first, or an auxiliary early on."""
+    words = [w.lower() for w in _WORDS.findall(text, content.start, min(content.end, content.start + 120))[:10]]
+    if not words:
+        return False
+    forms = cue_words()
+    return (words[0] in _SUBJECT_WORDS or words[0].split("'")[0].split("’")[0] in _SUBJECT_WORDS
+            or any(w in _AUXILIARIES or w in forms or (w.endswith("ed") and len(w) > 4) for w in words[1:]))
 
 
 def _pronoun_before(text: str, start: int, end: int) -> Phrase | None:
@@ -397,7 +442,7 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             continue
         for cue_start, cue_end, form in cues.within(lead, end):
             left_end = _before_adverbs(text, lead, cue_start)
-            rest = text[cue_end:end].strip()
+            rest = text[cue_end:_writers_aside(text, cue_end, end)].strip()
             if rest and not _only_object_or_adjunct(rest, form):
                 break
             phrase = parse_phrase(text, lead, left_end, loose=True)
@@ -427,7 +472,13 @@ def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
     if adj:
         pos = adj.end()
     t = _THAT_WORD.match(text, pos, end)
-    return t.end() if t else pos
+    if t:
+        return t.end()
+    if "," in text[start:pos] and _writers_aside(text, start, end) < pos:
+        # "the Red Cross said, raising the possibility ...", "sources said, and as ...": what follows
+        # the comma is the writer's, not the speaker's ("she testified, she was ..." is)
+        return None
+    return pos
 
 
 def _content(text: str, start: int, end: int) -> Span | None:
