@@ -132,6 +132,27 @@ def test_a_photo_credit_beside_a_slash_is_no_speaker():
     assert "Adrian Wyld" not in [who for _, who, _ in quotes] + [m.name for m in article.mentions]
 
 
+@pytest.mark.parametrize("body", [
+    "Doctor Tom Brown opened a clinic.\n\nOriginally from Arichat, N.S., Brown says the clinic will treat 200 people a week.",
+    "Doctor Tom Brown opened a clinic.\n\nWhile visiting a school in Quispamsis, Brown said the clinic will treat 200 people.",
+])
+def test_an_introductory_phrase_with_a_place_is_not_the_speaker(body):
+    assert [who for _, who, _ in quotes_of(body)] == ["Tom Brown"]
+
+
+def test_a_description_after_a_quote_is_the_person_who_just_spoke():
+    body = ("Tom Brown runs the comic shop on Main Street.\n\n"
+            "“Nobody starts out selling thousands of copies,” Brown says.\n\n"
+            "“Every artist starts with one,” says the affable proprietor.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Tom Brown", "Tom Brown"]
+
+
+def test_her_statement_tells_that_a_person_is_a_woman():
+    body = ("Attorney General Jody Parker resigned on Monday.\n\n“I will not be silent,” her statement said.\n\n"
+            "Prime Minister Alex Trent spoke to reporters on Tuesday. “The story is false,” he said.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Jody Parker", "Alex Trent"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

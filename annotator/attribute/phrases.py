@@ -24,7 +24,9 @@ _LEADING = re.compile(
     r"furthermore|separately|similarly|likewise|nevertheless|nonetheless|though|although|while|whereas|as|and\s+yet)\b[\s,]*)+",
     re.I)
 _DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
+_STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
+    "originally", "born", "raised", "based",
     "in", "on", "at", "during", "after", "before", "when", "while", "speaking", "writing", "asked", "responding", "replying",
     "addressing", "following", "since", "last", "earlier", "later", "today", "yesterday", "tonight", "on", "from", "for",
     "with", "without", "under", "despite", "however", "but", "meanwhile", "instead", "still", "now", "then", "also",
@@ -88,8 +90,11 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         return None
     chunks = _chunks(text, start, end)
     # skip introductory phrases: "In a statement, the company"
-    while len(chunks) > 1 and _first_word(text, chunks[0]) in _INTRO_START and not _is_name_chunk(text, chunks[0]):
+    while len(chunks) > 1 and _is_introduction(_first_word(text, chunks[0])) and not _is_name_chunk(text, chunks[0]):
         chunks.pop(0)
+        # "Originally from Arichat, N.S., Martell says": the province goes with the place
+        while len(chunks) > 1 and _STATE_ABBREVIATION.fullmatch(text, *chunks[0]):
+            chunks.pop(0)
     first_start, first_end = chunks[0]
     bracket = text.find("(", first_start, first_end)
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
@@ -138,6 +143,11 @@ def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def _first_word(text: str, chunk: tuple[int, int]) -> str:
     m = _WORD.search(text, chunk[0], chunk[1])
     return m.group().lower() if m else ""
+
+
+def _is_introduction(first_word: str) -> bool:
+    """"In a statement, …", "While visiting …, …": words that open an introductory phrase."""
+    return first_word in _INTRO_START or (first_word.endswith("ing") and len(first_word) > 5)
 
 
 def _is_name_chunk(text: str, chunk: tuple[int, int]) -> bool:

@@ -217,6 +217,8 @@ class Entities:
             subject = sentence not in seen_sentence
             seen_sentence.add(sentence)
             score = -distance + 0.6 * subject + 1.2 * m.spoke + 0.15 * min(counts[id(e)], 6) - 0.5 * m.possessive
+            if gender and e.gender is None:
+                score -= 0.5  # "she": a person known to be a woman before one of unknown gender
             if id(e) not in best or score >= best[id(e)][0]:
                 best[id(e)] = (score, m.at, e)
         if not best:
@@ -305,6 +307,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
         word = owner.group(1).lower()
         if word in ("his", "her"):
             e = entities.recent(at, kinds=("person",), gender="m" if word == "his" else "f")
+            if e is not None and e.gender is None:
+                e.gender = "m" if word == "his" else "f"
         elif word in ("its", "their"):
             e = entities.recent(at, kinds=("organisation",))
         else:
@@ -335,6 +339,10 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))
             if e is not None:
                 return e, "title"
+        if (previous is not None and previous.kind == "person" and _near(entities, previous, at) and text[4:] == text[4:].lower()
+                and len(low.split()) <= 3 and not noun.endswith("s") and noun not in _UNNAMED_ROLES and noun not in _COMPANY
+                and noun not in _GENERIC_ORGS):
+            return previous, "title"  # "…,” says the affable proprietor: a description of who just spoke
     if noun in _GENERIC_ORGS and len(low.split()) <= 2 and not phrase.affiliation:
         if noun == "police":
             for m in reversed(entities.mentions):
