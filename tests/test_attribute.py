@@ -153,6 +153,18 @@ def test_her_statement_tells_that_a_person_is_a_woman():
     assert [who for _, who, _ in quotes_of(body)] == ["Jody Parker", "Alex Trent"]
 
 
+def test_a_title_matches_the_head_of_a_role_not_the_body_in_it():
+    body = ("Anna Bell, president of the Central Bank, said inflation would fall next year.\n\n"
+            "The bank said it would keep its interest rates unchanged until next year.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Anna Bell", "Central Bank"]
+
+
+def test_a_qualified_government_is_not_another_government():
+    body = ("The Australian Government said it was deeply concerned about the detention.\n\n"
+            "The Canadian government said its two citizens were being detained arbitrarily.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Australian Government", "The Canadian government"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

@@ -26,6 +26,7 @@ _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "sourc
 _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
                 "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
+_ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
 _PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")
 # "the utility said", "the firm added": the organisation named last (or most prominently)
@@ -323,16 +324,20 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             e = m.entity
             if m.at >= at:
                 continue
-            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}\b", e.role.lower()):
-                return e, "title"
+            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}\b", _ROLE_OF.split(e.role.lower(), 1)[0]):
+                return e, "title"  # "the mayor" is Mayor Tom Brown; "the bank" is not the bank's president
         if noun in _COMPANY:
             e = entities.recent(at, kinds=("organisation",))
             if e is not None:
                 return e, "title"
         if noun in _GENERIC_ORGS:
+            # "the Canadian government" is not the Australian Government named last
+            qualifiers = [w.lower()[:5] for w in text.split()[1:-1] if w[:1].isupper()]
             for m in reversed(entities.mentions):
                 e = m.entity
-                if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]):
+                name = (e.name + " " + " ".join(e.aliases)).lower()
+                if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]) \
+                        and all(q in name for q in qualifiers):
                     return e, "title"
         if noun in _PERSON_NOUNS and noun not in _UNNAMED_ROLES:
             # "the rookie defenceman", "the 35-year-old mother": someone already named
