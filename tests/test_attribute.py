@@ -165,6 +165,14 @@ def test_a_qualified_government_is_not_another_government():
     assert [who for _, who, _ in quotes_of(body)] == ["Australian Government", "The Canadian government"]
 
 
+@pytest.mark.parametrize("body", [
+    "The Senate Minority Leader, Tom Brown, said on Friday that the talks had failed.",
+    "El Paso's police chief Tom Brown said late Sunday that the talks had failed.",
+])
+def test_a_title_or_a_possessor_before_the_name_is_not_the_speaker(body):
+    assert [who for _, who, _ in quotes_of(body)] == ["Tom Brown"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

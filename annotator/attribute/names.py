@@ -278,6 +278,9 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     if words[-1].lower() in g.event_words or words[0].lower() in g.holidays:
         name.kind = "place"  # an event or a day ("Christmas Day", "the World Cup"): never a speaker
         return name
+    if len(words) > 1 and words[-1].lower() in g.roles and words[0].lower().rstrip(".") not in g.given_names:
+        name.kind = "role"  # "Senate Minority Leader": a title, though it holds an organisation's word
+        return name
     if _has_org_word(toks, g) or (len(words) == 1 and (_ACRONYM.fullmatch(words[0]) and words[0] not in _NOT_ACRONYMS
                                                        or _MIXED_CASE.fullmatch(words[0]))):
         name.kind = "organisation"

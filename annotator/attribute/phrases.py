@@ -179,6 +179,8 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     # "Rogers spokesperson Andrea Goldstein", "Atmospheric scientist Kent Moore"
     names = [n for n in names if not (n.kind == "bare" and _MODIFIER_OF_NOUN.match(text, n.end, end))]
     people = [n for n in names if n.kind in ("person", "bare")]
+    # "El Paso's police chief Greg Allen": the possessor only qualifies the person named after it
+    people = [n for n in people if not n.possessive] or people
     orgs = [n for n in names if n.kind in ("organisation", "outlet", "place")]
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
