@@ -173,6 +173,14 @@ def test_a_title_or_a_possessor_before_the_name_is_not_the_speaker(body):
     assert [who for _, who, _ in quotes_of(body)] == ["Tom Brown"]
 
 
+@pytest.mark.parametrize("body, second", [
+    ("Anna Bell said the hospital would close next year, adding that its staff would keep their jobs.", "its staff would keep their jobs"),
+    ("Anna Bell said the hospital would close next year, but added that she hoped to reopen it.", "she hoped to reopen it"),
+])
+def test_said_a_adding_b_is_two_statements_of_one_speaker(body, second):
+    assert quotes_of(body) == [("indirect", "Anna Bell", "the hospital would close next year"), ("indirect", "Anna Bell", second)]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

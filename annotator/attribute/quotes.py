@@ -54,6 +54,9 @@ _SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", 
 _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
                 "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't",
                 "couldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "'s", "’s"}
+_ADDED_CLAUSE = re.compile(
+    r"(?:,\s+|\s+)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
+    r"|,\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -322,6 +325,16 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
             else:
                 kind = "mixed" if _QUOTED_BIT.search(text, content.start, content.end) else "indirect"
             found.append(Found([content], kind, cue, phrase, paragraph_of(content.start), cue_at=cue_at))
+            more = _ADDED_CLAUSE.search(text, content.start, content.end)
+            second = _content(text, more.end(), content.end) if more else None
+            first = _content(text, content.start, more.start()) if more else None
+            if first is not None and second is not None:
+                # "X said A, adding B": two reported statements of one speaker
+                found[-1].parts = [first]
+                found[-1].type = "mixed" if _QUOTED_BIT.search(text, first.start, first.end) else "indirect"
+                found.append(Found([second], "mixed" if _QUOTED_BIT.search(text, second.start, second.end) else "indirect",
+                                   more.group(more.lastgroup), None, paragraph_of(second.start), continues=True,
+                                   cue_at=more.start(more.lastgroup)))
             break
     return found
 
