@@ -31,6 +31,11 @@ def test_a_split_quote_is_two_quotes_of_one_speaker():
     assert quotes_of(body) == [("direct", "Jane Smith", "We are ready,"), ("direct", "Jane Smith", "and we will not back down.")]
 
 
+def test_a_split_quote_around_an_inverted_cue_is_two_quotes_of_one_speaker():
+    body = '"I do not know how they feel," said Jane Smith, "but I want to beat them."'
+    assert quotes_of(body) == [("direct", "Jane Smith", "I do not know how they feel,"), ("direct", "Jane Smith", "but I want to beat them.")]
+
+
 def test_a_quote_over_two_paragraphs_is_one_quote():
     body = "Mayor Tom Brown said: “The first part of what I said.\n\n“And the second part.”\n\nThe meeting ended."
     article, quotes, _ = run(body)
@@ -179,6 +184,12 @@ def test_a_title_or_a_possessor_before_the_name_is_not_the_speaker(body):
 ])
 def test_said_a_adding_b_is_two_statements_of_one_speaker(body, second):
     assert quotes_of(body) == [("indirect", "Anna Bell", "the hospital would close next year"), ("indirect", "Anna Bell", second)]
+
+
+def test_an_unnamed_source_may_carry_a_participle_phrase():
+    article, quotes, names = run("The president is committed for the long haul, according to officials unauthorized to speak publicly.")
+    assert quotes == [("indirect", "officials unauthorized to speak publicly", "The president is committed for the long haul")]
+    assert [s.kind for s in names.values()] == ["unnamed"]
 
 
 def test_people_mentioned_but_not_quoted_are_listed():

@@ -41,7 +41,8 @@ _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "sn
 _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
 _NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
-_POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that)\s+")
+# what follows the head noun: "officials of …", "sources close to …", "officials unauthorized to speak …"
+_POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that|[a-z]+(?:ed|ing)\s+(?:to|by|about|with|on|in))\s+")
 _MODIFIER_OF_NOUN = re.compile(r"[ \t]+[a-z][\w-]*(?:[ \t]|$)")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "official", "officials",
                  "source", "sources", "insider", "insiders", "staff", "employee", "employees"}

@@ -212,6 +212,13 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
     if window_end <= start:
         return None
     colon = text[start:open_mark].rstrip().endswith(":")
+    lead = _LEADING_COMMA.match(text, start, window_end).end()
+    inverted = cues.at(lead)
+    if inverted and text[start:open_mark].rstrip().endswith((",", ":")):
+        # '“…,” said Roenick, “but …”': the frame between the two halves of a split quote
+        phrase = parse_phrase(text, inverted[1], _phrase_end(text, inverted[1], window_end), loose=True)
+        if phrase:
+            return inverted[2], inverted[0], phrase
     for cue_start, cue_end, form in reversed(cues.within(start, window_end)):
         tail = text[cue_end:open_mark]
         if not _only_object_or_adjunct(tail, form):
