@@ -59,6 +59,7 @@ def test_a_quote_without_cue_carries_on_the_previous_speaker():
     ("The hospital will close next year, Anna Bell said.", "Anna Bell", "The hospital will close next year"),
     ("Anna Bell was quoted as saying the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
     ("Anna Bell said Sunday that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("Anna Bell told HuffPost Canada the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
     ("One longtime Republican, Senator Anna Bell, said the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
 ])
 def test_indirect_quotes(body, speaker, content):
