@@ -193,6 +193,13 @@ def test_an_unnamed_source_may_carry_a_participle_phrase():
     assert [s.kind for s in names.values()] == ["unnamed"]
 
 
+def test_the_cue_after_a_direct_quote_is_not_an_indirect_quote_too():
+    body = ("Wendy Golden found her son in his room.\n\n"
+            "\"I said, 'Please, do not let him go. I cannot lose another son,'\" says Golden, who lost a son in 2009. "
+            "\"That is the way it was meant to be.\"")
+    assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("direct", "Wendy Golden"), ("direct", "Wendy Golden")]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

@@ -326,6 +326,8 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
             if hit is None:
                 continue
             cue, cue_at, phrase, content = hit
+            if phrase is not None and any(phrase.start < d.end <= cue_at for d in direct_spans):
+                continue  # '“… son,” says Golden, who …': the cue frames the direct quote before it
             if any(content.start <= d.start and d.end <= content.end for d in direct_spans):
                 kind = "mixed"
             elif any(content.overlaps(d) for d in direct_spans):
