@@ -200,6 +200,11 @@ def test_the_cue_after_a_direct_quote_is_not_an_indirect_quote_too():
     assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("direct", "Wendy Golden"), ("direct", "Wendy Golden")]
 
 
+def test_a_pronoun_can_point_to_a_name_we_have_never_seen():
+    body = "Regular exercise also helped Mississauga accountant Babatunji Farinloye. “I had a membership,” he says."
+    assert [who for _, who, _ in quotes_of(body)] == ["Babatunji Farinloye"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

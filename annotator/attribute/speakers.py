@@ -209,8 +209,9 @@ class Entities:
             counts[id(e)] = counts.get(id(e), 0) + 1
             if m.in_quote or e.outlet or e.kind not in kinds or (gender and e.gender and e.gender != gender):
                 continue
-            if e.kind == "person" and not e.confident:
-                continue  # "Never Been Kissed", "Brexit": capitalised, but maybe not a person
+            unsure = e.kind == "person" and not e.confident
+            if unsure and len(e.name.split()) < 2:
+                continue  # "Brexit": capitalised, but maybe not a person
             sentence = bisect.bisect_right(self.sentence_starts, m.at) - 1
             distance = here - sentence
             if distance > _PRONOUN_REACH:
@@ -220,6 +221,8 @@ class Entities:
             score = -distance + 0.6 * subject + 1.2 * m.spoke + 0.15 * min(counts[id(e)], 6) - 0.5 * m.possessive
             if gender and e.gender is None:
                 score -= 0.5  # "she": a person known to be a woman before one of unknown gender
+            if unsure:
+                score -= 0.8  # "Never Been Kissed" may be a title, "Babatunji Farinloye" a name we do not know
             if id(e) not in best or score >= best[id(e)][0]:
                 best[id(e)] = (score, m.at, e)
         if not best:
