@@ -72,6 +72,7 @@ def test_indirect_quotes(body, speaker, content):
     "Anna Bell was later told the hospital would close next year.",
     "Anna Bell denied the substance of the newspaper's story.",  # an object, not reported words
     "The militia claimed responsibility for the attack on the hotel.",
+    "Attempts by reporters to confirm with the council that costs had risen were stymied.",  # "to confirm": nobody did
 ])
 def test_no_reported_words_in_passives_and_plain_objects(body):
     assert quotes_of(body) == []

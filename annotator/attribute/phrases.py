@@ -210,7 +210,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
             if prefix_noun in CHANNELS or prefix_noun is None:
                 return Phrase(start, end, "name", org.text, name=org, channel=channel or (CHANNELS.get(prefix_noun) if prefix_noun else None),
                               number="sg", organisation_speaks=True)
-        if rest and rest.split()[-1] in _SPOKESPEOPLE:
+        if rest and rest.split()[-1] in _SPOKESPEOPLE and len(rest.split()) <= 3:
             # "a Freedom Mobile spokesperson": an unnamed person who speaks for the company
             return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=_org_name(org), number="sg")
         if prefix_noun:

@@ -388,6 +388,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
         left_end = _before_adverbs(text, start, cue_start)
         if _passive(text, start, cue_start, form) or left_end <= start:
             break
+        if (last_word(text, start, cue_start) or ("",))[0] == "to":
+            continue  # "attempts to confirm", "declined to say": nothing was said
         phrase = parse_phrase(text, start, left_end)
         if phrase is None:
             # "the Greens posted their worst result and Mr. Wilkinson predicted that ...":
