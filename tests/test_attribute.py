@@ -206,6 +206,13 @@ def test_a_pronoun_can_point_to_a_name_we_have_never_seen():
     assert [who for _, who, _ in quotes_of(body)] == ["Babatunji Farinloye"]
 
 
+def test_a_cue_set_off_by_commas_reports_the_words_around_it():
+    article, quotes, _ = run("Doctor Dave Martell runs the clinic.\n\nToo often, he says, patients get the wrong pills.")
+    assert quotes == [("indirect", "Dave Martell", "Too often, he says, patients get the wrong pills")]
+    assert [(s.start, s.end) for s in article.quotes[0].segments] == [
+        (article.text.index("Too often"), article.text.index(", he says")), (article.text.index("patients"), article.text.index("pills") + 5)]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

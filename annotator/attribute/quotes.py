@@ -322,10 +322,14 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
         for clause in _clauses(text, s):
             if not cues.any_within(clause.start, clause.end):
                 continue
-            hit = _indirect_in(text, clause, cues)
+            aside = _aside_in(text, clause, cues)
+            if aside and any(part.overlaps(d) for part in aside[3] for d in direct_spans):
+                aside = None  # '“We are ready,” Jane Smith said, “and …”' is a split direct quote
+            hit = aside or _indirect_in(text, clause, cues)
             if hit is None:
                 continue
-            cue, cue_at, phrase, content = hit
+            cue, cue_at, phrase, parts = hit if aside else (*hit[:3], [hit[3]])
+            content = Span(parts[0].start, parts[-1].end)
             if phrase is not None and any(phrase.start < d.end <= cue_at for d in direct_spans):
                 continue  # '“… son,” says Golden, who …': the cue frames the direct quote before it
             if any(content.start <= d.start and d.end <= content.end for d in direct_spans):
@@ -334,8 +338,8 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
                 continue
             else:
                 kind = "mixed" if _QUOTED_BIT.search(text, content.start, content.end) else "indirect"
-            found.append(Found([content], kind, cue, phrase, paragraph_of(content.start), cue_at=cue_at))
-            more = _ADDED_CLAUSE.search(text, content.start, content.end)
+            found.append(Found(parts, kind, cue, phrase, paragraph_of(content.start), cue_at=cue_at))
+            more = _ADDED_CLAUSE.search(text, content.start, content.end) if len(parts) == 1 else None
             second = _content(text, more.end(), content.end) if more else None
             first = _content(text, content.start, more.start()) if more else None
             if first is not None and second is not None:
@@ -356,6 +360,35 @@ def _clauses(text: str, s: Span) -> list[Span]:
         cursor = m.end()
     spans.append(Span(cursor, s.end))
     return [s] + spans if len(spans) > 1 else spans
+
+
+def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, list[Span]] | None:
+    """"Too often, he says, they get it": reported words around a cue set off by commas."""
+    end = _strip_end(text, clause.start, clause.end)
+    for cue_start, cue_end, form in cues.within(clause.start, end):
+        after = cue_end + len(text[cue_end:end]) - len(text[cue_end:end].lstrip())
+        comma_before = text.rfind(",", clause.start, cue_start)
+        if not text.startswith(",", after) or comma_before < 0 or _writers_aside(text, cue_end, end) < end:
+            continue
+        left_end = _before_adverbs(text, comma_before + 1, cue_start)
+        if not 1 <= len(_WORDS.findall(text, comma_before + 1, left_end)) <= 5:
+            continue
+        phrase = parse_phrase(text, comma_before + 1, left_end)
+        before = Span(*_trimmed(text, clause.start, comma_before))
+        rest = _content(text, after + 1, end)
+        if phrase is None or rest is None or not _WORDS.search(text, before.start, before.end) \
+                or _ACCORDING.match(text, before.start, before.end) or cues.any_within(before.start, before.end):
+            continue
+        return form, cue_start, phrase, [before, rest]
+    return None
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "\"“‘'"):
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
