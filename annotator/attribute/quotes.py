@@ -366,9 +366,13 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
     """"Too often, he says, they get it": reported words around a cue set off by commas."""
     end = _strip_end(text, clause.start, clause.end)
     for cue_start, cue_end, form in cues.within(clause.start, end):
-        after = cue_end + len(text[cue_end:end]) - len(text[cue_end:end].lstrip())
+        after = cue_end
+        while after < end and text[after] == " ":
+            after += 1
+        if after >= end or text[after] != ",":
+            continue
         comma_before = text.rfind(",", clause.start, cue_start)
-        if not text.startswith(",", after) or comma_before < 0 or _writers_aside(text, cue_end, end) < end:
+        if comma_before < 0 or _writers_aside(text, cue_end, end) < end:
             continue
         left_end = _before_adverbs(text, comma_before + 1, cue_start)
         if not 1 <= len(_WORDS.findall(text, comma_before + 1, left_end)) <= 5:
