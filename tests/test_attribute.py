@@ -213,6 +213,20 @@ def test_a_cue_set_off_by_commas_reports_the_words_around_it():
         (article.text.index("Too often"), article.text.index(", he says")), (article.text.index("patients"), article.text.index("pills") + 5)]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("Golfer Graham DeLaet is recovering.\n\nDeLaet's agent, Danny Fritz, told reporters the golfer was a little sore.", "Danny Fritz"),
+    ("Veterans Affairs official Sandra Williamson wrote that the benefits were not offered to families.", "Sandra Williamson"),
+    ("Smith's lawyer told reporters that his client would appeal the verdict.", "Smith's lawyer"),
+])
+def test_someone_of_a_named_person_is_not_that_person(body, speaker):
+    assert [who for _, who, _ in quotes_of(body)] == [speaker]
+
+
+def test_a_weekday_opening_the_sentence_is_no_speaker():
+    article, quotes, _ = run("Late Tuesday, Acme Corp said that it had paid teenagers to install the app.")
+    assert [who for _, who, _ in quotes] == ["Acme Corp"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

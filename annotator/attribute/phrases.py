@@ -26,7 +26,7 @@ _LEADING = re.compile(
 _DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
-    "originally", "born", "raised", "based",
+    "originally", "born", "raised", "based", "late", "early",
     "in", "on", "at", "during", "after", "before", "when", "while", "speaking", "writing", "asked", "responding", "replying",
     "addressing", "following", "since", "last", "earlier", "later", "today", "yesterday", "tonight", "on", "from", "for",
     "with", "without", "under", "despite", "however", "but", "meanwhile", "instead", "still", "now", "then", "also",
@@ -182,6 +182,12 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     people = [n for n in names if n.kind in ("person", "bare")]
     # "El Paso's police chief Greg Allen": the possessor only qualifies the person named after it
     people = [n for n in people if not n.possessive] or people
+    if people and all(n.possessive for n in people) and _WORD.search(text, people[-1].end + 2, end):
+        # "DeLaet's agent": someone of DeLaet's, named perhaps in an appositive ("DeLaet's agent, Danny Fritz");
+        # but "Smith's statement" is Smith's
+        noun = _head_noun(text, people[-1].end + 2, end)
+        if noun and noun not in CHANNELS:
+            return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     orgs = [n for n in names if n.kind in ("organisation", "outlet", "place")]
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
