@@ -227,6 +227,13 @@ def test_a_weekday_opening_the_sentence_is_no_speaker():
     assert [who for _, who, _ in quotes] == ["Acme Corp"]
 
 
+def test_a_pronoun_beside_a_lone_name_tells_its_gender():
+    body = ("Jayme Closs was found on Thursday. Jake Patterson was arrested on Friday.\n\n"
+            "Jayme told police she could hear the sirens.\n\n"
+            "He told detectives that he would have opened fire.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Jayme Closs", "Jake Patterson"]
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

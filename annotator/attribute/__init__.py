@@ -32,6 +32,7 @@ def attribute(article: Article) -> Article:
     names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
     entities = Entities(names, [], [s.start for s in article.sentences])
     entities.skip_quoted([(f.start, f.end) for f in found])
+    entities.learn_genders(text, article.sentences)
     attributed: list[tuple[Found, Entity, str]] = []
     for f in found:
         at = f.cue_at if f.cue_at is not None else f.start

@@ -27,6 +27,8 @@ _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother"
                 "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
 _ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
+_GENDERED_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
 _PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")
 # "the utility said", "the firm added": the organisation named last (or most prominently)
@@ -244,6 +246,26 @@ class Entities:
             i = bisect.bisect_right(starts, m.at)
             if i and furthest[i - 1] > m.at:
                 m.in_quote = True
+
+    def learn_genders(self, text: str, sentences: list) -> None:
+        """"Greenspan says she …": a sentence naming one person of unknown gender, outside quotes,
+        whose other pronouns are all of one gender, tells that person's gender."""
+        by_sentence: dict[int, set[int]] = {}
+        people: dict[int, Entity] = {}
+        for m in self.mentions:
+            if m.entity.kind == "person" and not m.in_quote:
+                i = bisect.bisect_right(self.sentence_starts, m.at) - 1
+                by_sentence.setdefault(i, set()).add(id(m.entity))
+                people[id(m.entity)] = m.entity
+        for i, ids in by_sentence.items():
+            if len(ids) != 1 or not 0 <= i < len(sentences):
+                continue
+            entity = people[next(iter(ids))]
+            if entity.gender is not None:
+                continue
+            found = {_PRONOUN_GENDER[w.lower()] for w in _GENDERED_PRONOUN.findall(text, sentences[i].start, sentences[i].end)}
+            if len(found) == 1:
+                entity.gender = found.pop()
 
     def new(self, name: str, kind: str, at: int, gender: str | None = None) -> Entity:
         key = name.lower()
