@@ -23,6 +23,8 @@ def claims(body):
     ("Smoking causes lung cancer, the report found.", "correlation-causation"),
     ("The economy will shrink by 2 percent next year, the bank forecast.", "prediction"),
     ("Under the new law, it is illegal to drive while using a phone.", "rule-or-law"),
+    ("Under the new law, shops are only allowed to sell 2 packs to each customer.", "rule-or-law"),  # a rule with figures
+    ("Sales at the chain fell 5 percent because shoppers stayed at home.", "correlation-causation"),
 ])
 def test_check_worthy_claims_are_typed(sentence, kind):
     _, found = claims(sentence)

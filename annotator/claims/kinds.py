@@ -17,8 +17,8 @@ from ..tokens import indexes_of, tokens
 from ..tokens import words as all_words
 from .numbers import is_quantity
 
-TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "quantity-change", "quantity",
-         "rule-or-law", "personal-experience", "event")
+TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "rule-or-law", "quantity-change", "quantity",
+         "personal-experience", "event")
 
 _THE_MORE = re.compile(r"\bthe\s+(?:more|less|fewer|higher|lower|bigger|greater)\b[^.]{3,120}?,\s*the\s+(?:more|less|fewer|higher|lower|bigger|greater)\b", re.I)
 _QUESTION = re.compile(r"\?\s*[\"”’']?\s*$")
