@@ -337,20 +337,29 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
             elif any(content.overlaps(d) for d in direct_spans):
                 continue
             else:
-                kind = "mixed" if _QUOTED_BIT.search(text, content.start, content.end) else "indirect"
+                kind = _paraphrase_kind(text, content)
             found.append(Found(parts, kind, cue, phrase, paragraph_of(content.start), cue_at=cue_at))
-            more = _ADDED_CLAUSE.search(text, content.start, content.end) if len(parts) == 1 else None
-            second = _content(text, more.end(), content.end) if more else None
-            first = _content(text, content.start, more.start()) if more else None
-            if first is not None and second is not None:
-                # "X said A, adding B": two reported statements of one speaker
-                found[-1].parts = [first]
-                found[-1].type = "mixed" if _QUOTED_BIT.search(text, first.start, first.end) else "indirect"
-                found.append(Found([second], "mixed" if _QUOTED_BIT.search(text, second.start, second.end) else "indirect",
-                                   more.group(more.lastgroup), None, paragraph_of(second.start), continues=True,
-                                   cue_at=more.start(more.lastgroup)))
+            if len(parts) == 1:
+                found.extend(_split_added(text, found[-1], paragraph_of))
             break
     return found
+
+
+def _paraphrase_kind(text: str, span: Span) -> str:
+    return "mixed" if _QUOTED_BIT.search(text, span.start, span.end) else "indirect"
+
+
+def _split_added(text: str, said: Found, paragraph_of) -> list[Found]:
+    """"X said A, adding B": two reported statements of one speaker (``said`` keeps A; B is returned)."""
+    more = _ADDED_CLAUSE.search(text, said.start, said.end)
+    first = _content(text, said.start, more.start()) if more else None
+    second = _content(text, more.end(), said.end) if more else None
+    if first is None or second is None:
+        return []
+    said.parts, said.type = [first], _paraphrase_kind(text, first)
+    cue = more.lastgroup
+    return [Found([second], _paraphrase_kind(text, second), more.group(cue), None, paragraph_of(second.start),
+                  continues=True, cue_at=more.start(cue))]
 
 
 def _clauses(text: str, s: Span) -> list[Span]:
