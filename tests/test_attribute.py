@@ -234,6 +234,19 @@ def test_a_pronoun_beside_a_lone_name_tells_its_gender():
     assert [who for _, who, _ in quotes_of(body)] == ["Jayme Closs", "Jake Patterson"]
 
 
+def test_a_shared_surname_goes_to_the_person_named_first():
+    body = ("Cookbook author Dorie Greenspan lives in Paris with her husband Michael Greenspan.\n\n"
+            "“I never stop thinking how lucky I am,” Greenspan says.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Dorie Greenspan"]
+
+
+def test_a_spokeswoman_for_a_person_is_not_that_person():
+    _, quotes, names = run("A spokeswoman for Anna Bell said the minister would not resign.")
+    [speaker] = names.values()
+    assert [who for _, who, _ in quotes] == ["a spokeswoman for Anna Bell"]
+    assert (speaker.kind, speaker.affiliation) == ("unnamed", "Anna Bell")
+
+
 def test_people_mentioned_but_not_quoted_are_listed():
     article, _, _ = run("Prime Minister Theresa May met Angela Merkel in Berlin.\n\n“It went well,” said Anna Bell.")
     assert {m.name: m.role for m in article.mentions if m.kind == "person"} == {"Theresa May": "Prime Minister", "Angela Merkel": None}

@@ -191,7 +191,11 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     orgs = [n for n in names if n.kind in ("organisation", "outlet", "place")]
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
-    if people and not (det and people[0].run_start > body_start and _nominal_noun_before(text, body_start, people[0].run_start) is None):
+    noun_of = _nominal_noun_before(text, body_start, people[0].run_start) if people and det and people[0].run_start > body_start else None
+    if noun_of in _people_nouns() and CHANNELS.get(noun_of, "spokesperson") == "spokesperson":
+        # "a spokeswoman for Trudeau", "a lawyer for Smith": someone else, who speaks for the person named
+        return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=people[0].text, number=_number(noun_of))
+    if people and not (det and people[0].run_start > body_start and noun_of is None):
         person = people[0]
         before = text[start:person.run_start].strip(" ,")
         role = " ".join(x for x in (before if before and not _DETERMINERS.fullmatch(before + " ") else None, person.role) if x) or None

@@ -174,14 +174,16 @@ class Entities:
         for entity in self.entities:
             if before is not None and entity.first_at > before:
                 continue
+            if entity.name == surface:
+                return entity
             exact, family_first, lowered = entity.surfaces or self._surfaces(entity)
             if entity.kind == "person":
                 if surface in exact:
-                    best = entity
+                    best = best or entity  # of two Greenspans, the one named first is the story's
                 elif surface == family_first:
                     best = best or entity  # family name first: "Hua" for Hua Chunying, "Kim" for Kim Jong-un
             elif low in lowered:
-                best = entity
+                best = best or entity
         return best
 
     @staticmethod
