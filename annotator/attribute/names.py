@@ -135,16 +135,27 @@ def _cached_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
 # a capital with no word character before it; the look-behind comes after the capital so
 # the scan can jump from capital to capital
 _WORD_OPENING_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w'’-].)")
-_PREFIXED = re.compile(rf"(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-[{_UPPER}]")
+_NAME_PREFIXES = ("al", "el", "de", "da", "di", "van", "von", "bin", "ibn", "abu", "ben", "ul")
+_HYPHEN_CAPITAL = re.compile(rf"-(?=[{_UPPER}])")
 
 
 def _run_starts(text: str, start: int, end: int) -> list[int]:
     """Where a name can begin: a capital opening a word, or "al-", "de-" before one."""
     starts = [m.start() for m in _WORD_OPENING_CAPITAL.finditer(text, start, end)]
     if "-" in text[start:end]:
-        starts += [m.start() for m in _PREFIXED.finditer(text, start, end) if m.start() == 0 or not text[m.start() - 1].isalnum()]
+        starts += [at for hyphen in _HYPHEN_CAPITAL.finditer(text, start + 2, end)
+                   if (at := _prefix_start(text, hyphen.start())) is not None and at >= start]
         starts.sort()
     return starts
+
+
+def _prefix_start(text: str, hyphen: int) -> int | None:
+    """Where "al-", "van-" ... begins before ``hyphen``, if it opens a word."""
+    for prefix in _NAME_PREFIXES:
+        at = hyphen - len(prefix)
+        if at >= 0 and text.startswith(prefix, at) and (at == 0 or not text[at - 1].isalnum()):
+            return at
+    return None
 
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:

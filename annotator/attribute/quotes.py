@@ -29,6 +29,7 @@ _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "a
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:quoted|reported|heard)\s+(?:as\s+)?(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
+_QUOTED_AS_WORDS = re.compile(r"quoted|reported|heard", re.I)  # a cheap scan before _QUOTED_AS
 _STOPS = re.compile(r"[.!?]")
 _ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when|via|through)\s+(?:a|an|the|his|her|their|its|this|last|[A-Z][\w-]*)\b|\s*\(")
@@ -419,7 +420,7 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
                 return "according to", m.start(), phrase, content
         return None
     # X was quoted as saying CONTENT
-    m = _QUOTED_AS.search(text, start, end)
+    m = _QUOTED_AS.search(text, start, end) if _QUOTED_AS_WORDS.search(text, start, end) else None
     if m:
         phrase = parse_phrase(text, start, m.start())
         content = _content(text, m.end(), end)

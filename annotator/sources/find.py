@@ -29,7 +29,8 @@ _DOCUMENT_NOUNS = (r"e-?mails?|letters?|memos?|memorandum|statements?|press\s+re
                    r"filings?|transcripts?|leaked\s+\w+|court\s+(?:documents|papers|filings|records)|lawsuits?|complaints?|"
                    r"indictments?|affidavits?|report(?!s)|white\s+papers?|guidance|minutes|note(?!s)")
 _DOCUMENT = re.compile(
-    rf"\b(?P<det>(?i:an?|the|a\s+leaked|a\s+new|the\s+leaked|this))\s+(?P<pre>(?:[A-Z][\w’'-]*\s+){{0,3}})(?P<noun>{_DOCUMENT_NOUNS})\b"
+    # "\b(?:an?|the|a leaked|…|this)" written to start with its first letter, which the scan can jump to
+    rf"(?P<det>(?i:[at])(?<!\w.)(?i:(?<=a)(?:n?|\s+leaked|\s+new)|(?<=t)(?:he|he\s+leaked|his)))\s+(?P<pre>(?:[A-Z][\w’'-]*\s+){{0,3}})(?P<noun>{_DOCUMENT_NOUNS})\b"
     r"(?P<post>\s+(?:from|by|of|to|sent|seen|obtained|published|released|issued|written|says|said|states|stated|shows|showed|reveals|revealed|has\s+been|was|outlining|warns|warned|claims|claimed|found|finds|suggests|suggested|concluded|concludes)\b[^.;]{0,80})?")
 # a paragraph without any of these words cannot cite that kind of source: skip the pattern
 _STATISTICS_WORDS = ("statistic", "figures", "data", "numbers", "estimates", "stats")
@@ -77,9 +78,8 @@ def find_sources(article: Article) -> Article:
             cue = _outlet_cue(text, n.run_start, n.end, p)
             if cue:
                 cite("outlet-report", canonical, cue[0], cue[1])
-        for m in _ANAPHORIC_OUTLET.finditer(text, p.start, p.end):
-            if last_outlet:
-                cite("outlet-report", last_outlet, m.group(), Span(m.start(), m.end()))
+        for m in _ANAPHORIC_OUTLET.finditer(text, p.start, p.end) if last_outlet else ():
+            cite("outlet-report", last_outlet, m.group(), Span(m.start(), m.end()))
         lower = text[p.start:p.end].lower()
         for m in (_STATISTICS.finditer(text, p.start, p.end) if statistics_words and any(w in lower for w in statistics_words) else ()):
             name = _capitalise(m.group().strip())
