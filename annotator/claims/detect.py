@@ -15,6 +15,8 @@ import hashlib
 import re
 
 from ..model import Article, Claim, Span
+from ..tokens import token_range
+from ..tokens import words as all_words
 from .kinds import SignalIndex
 from .model import load_model
 from .numbers import find_numbers, is_quantity
@@ -27,6 +29,8 @@ _ATTRIBUTION_PREFIX = re.compile(
     r"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:reports?|reported|says|said|claims)\s+(?:that\s+)?)")
 _ATTRIBUTION_SUFFIX = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|added)\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{2,120}[.!?]?$")
 _WORDS = re.compile(r"[\w’'-]+")
+_ATTRIBUTION_WORDS = frozenset(w + end for w in "according report reports reported says said writes wrote claims claimed revealed reveals added".split()
+                               for end in ("", "'", "’"))  # a word token may keep a closing apostrophe
 
 
 def find_claims(article: Article) -> Article:
@@ -116,12 +120,14 @@ def _claim_region(article: Article, sentence: Span, quotes: list) -> tuple[Span 
             cue_end = v.start + len(v.cue)
             return _trim(text, cue_end, min(v.end, sentence.end)), None
     start, end = sentence.start, sentence.end
-    m = _ATTRIBUTION_PREFIX.match(text, start, end)
-    if m:
-        start = m.end()
-    m = _ATTRIBUTION_SUFFIX.search(text, start, end)
-    if m:
-        end = m.start()
+    first, last = token_range(text, start, end)
+    if not _ATTRIBUTION_WORDS.isdisjoint(all_words(text)[first:last]):  # both patterns need one of these words
+        m = _ATTRIBUTION_PREFIX.match(text, start, end)
+        if m:
+            start = m.end()
+        m = _ATTRIBUTION_SUFFIX.search(text, start, end)
+        if m:
+            end = m.start()
     return _trim(text, start, end), None
 
 

@@ -72,7 +72,7 @@ class Signals:
 _SUPERLATIVE_BEFORE = {"the", "its", "their", "his", "her", "a"}
 _PERFECT = {"has", "have", "had", "was", "were"}
 # a name inside a sentence: "sent by Scotland Yard", "the NHS"
-_NAME_AFTER_LOWER = re.compile(r"[a-z,;:] [A-Z]")
+_NAME_AFTER_LOWER = re.compile(r" (?<=[a-z,;:] )[A-Z]")  # the space first: the scan jumps from space to space
 _ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z]\b")
 
 
@@ -151,8 +151,8 @@ class SignalIndex:
     def _name_inside(self, start: int, end: int) -> bool:
         """Whether the first name at or after ``start`` (a capital after a lower-case word, or an
         acronym) lies inside ``text[start:end]``."""
-        m = _NAME_AFTER_LOWER.search(self.text, max(start - 2, 0), end)
-        capital = m.start() + 2 if m else end
+        m = _NAME_AFTER_LOWER.search(self.text, max(start - 1, 0), end)
+        capital = m.start() + 1 if m else end
         i = bisect.bisect_left(self._acronym_starts, start)
         if i < len(self._acronym_starts) and self._acronym_starts[i] < capital:
             return self._acronym_ends[i] <= end
