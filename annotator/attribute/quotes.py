@@ -16,7 +16,7 @@ from functools import cache
 
 from ..model import Span
 from ..segment import is_abbreviation
-from ..tokens import indexes_of, tokens
+from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .phrases import Phrase, parse_phrase
@@ -29,7 +29,7 @@ _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "a
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
 _QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:quoted|reported|heard)\s+(?:as\s+)?(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
-_QUOTED_AS_WORDS = re.compile(r"quoted|reported|heard", re.I)  # a cheap scan before _QUOTED_AS
+_QUOTED_AS_WORDS = frozenset(("quoted", "reported", "heard"))  # _QUOTED_AS needs one: a cheap look first
 _STOPS = re.compile(r"[.!?]")
 _ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when|via|through)\s+(?:a|an|the|his|her|their|its|this|last|[A-Z][\w-]*)\b|\s*\(")
@@ -420,7 +420,8 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
                 return "according to", m.start(), phrase, content
         return None
     # X was quoted as saying CONTENT
-    m = _QUOTED_AS.search(text, start, end) if _QUOTED_AS_WORDS.search(text, start, end) else None
+    first, last = token_range(text, start, end)
+    m = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, start, end)
     if m:
         phrase = parse_phrase(text, start, m.start())
         content = _content(text, m.end(), end)
