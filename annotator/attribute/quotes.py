@@ -10,6 +10,7 @@ carries on the previous speaker.  Indirect quotes are clauses such as "X says
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -364,6 +365,8 @@ def _split_added(text: str, said: Found, paragraph_of) -> list[Found]:
 
 
 def _clauses(text: str, s: Span) -> list[Span]:
+    if all(text.find(mark, s.start, s.end) < 0 for mark in ",;—–"):
+        return [s]  # nothing to split at: skip the scan
     spans, cursor = [], s.start
     for m in _CLAUSE_SPLIT.finditer(text, s.start, s.end):
         spans.append(Span(cursor, m.start()))
@@ -562,7 +565,7 @@ def _content(text: str, start: int, end: int) -> Span | None:
         end = text.index("”", end) + 1  # a paraphrase ending in quoted words keeps its closing mark
     elif text.count('"', start, end) % 2 == 1 and '"' in text[end:end + 3]:
         end = text.index('"', end) + 1
-    words = _WORDS.findall(text[start:end])
+    words = [m.group() for m in itertools.islice(_WORDS.finditer(text, start, end), 3)]  # three are enough to judge
     if len(words) < 3:
         return None
     if words[0].lower() in ("to", "nothing", "so", "yes", "no", "goodbye", "hello", "thanks", "sorry"):
