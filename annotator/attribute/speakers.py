@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from ..slug import slugify
 from ..lexicon import load_words
+from ..model import Span
 from .names import Name
 from .phrases import Phrase
 
@@ -249,7 +250,7 @@ class Entities:
             if i and furthest[i - 1] > m.at:
                 m.in_quote = True
 
-    def learn_genders(self, text: str, sentences: list) -> None:
+    def learn_genders(self, text: str, sentences: list[Span]) -> None:
         """"Greenspan says she …": a sentence naming one person of unknown gender, outside quotes,
         whose other pronouns are all of one gender, tells that person's gender."""
         by_sentence: dict[int, set[int]] = {}
