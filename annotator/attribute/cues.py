@@ -9,8 +9,6 @@ from ..lexicon import load_yaml
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
 # "she has previously said", "the minister later told".
-# Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
-# "she has previously said", "the minister later told".
 ADVERBS = frozenset("""
 also later then previously earlier recently once again further repeatedly publicly privately separately reportedly
 allegedly simply quickly immediately subsequently initially originally famously frequently often has have had was
@@ -60,14 +58,6 @@ def cue_forms() -> dict[str, tuple[str, str]]:
         for form in entry["forms"]:
             forms[form] = (lemma, entry.get("kind", "speech"))
     return forms
-
-
-@cache
-def cue_pattern(kinds: tuple[str, ...] = ("speech",)) -> re.Pattern:
-    """A regex matching any cue of the given kinds as a whole word (or two)."""
-    forms = sorted((f for f, (_, k) in cue_forms().items() if k in kinds), key=len, reverse=True)
-    words = "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
-    return re.compile(rf"(?<![\w’'-])(?:{words})(?![\w’'-])")
 
 
 @cache

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicon import HERE, load_words, load_yaml
+from ..lexicon import load_list, load_words, load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,10 +50,10 @@ def gazetteer() -> Gazetteer:
             if form:
                 by_alias.setdefault(form.lower(), entry)
 
-    for name in _optional_lines("places.txt"):
+    for name in load_list("places.txt"):
         add(Known(name, "place"), [name])
     demonyms: dict[str, str] = {}
-    for line in _optional_lines("countries.tsv"):
+    for line in load_list("countries.tsv"):
         parts = line.split("\t")
         country = parts[0]
         aliases = parts[2].split("|") if len(parts) > 2 and parts[2] else []
@@ -62,20 +62,20 @@ def gazetteer() -> Gazetteer:
         if len(parts) > 1 and parts[1]:
             for adjective in parts[1].split("|"):
                 demonyms[adjective.lower()] = country
-    for item in _optional_yaml("outlets.yml"):
+    for item in load_yaml("outlets.yml") or ():
         entry = Known(item["name"], "outlet", "outlet", tuple(item.get("aliases") or ()))
         add(entry, [item["name"], *entry.aliases])
-    for item in _optional_yaml("organisations.yml"):
+    for item in load_yaml("organisations.yml") or ():
         entry = Known(item["name"], "organisation", item.get("kind"), tuple(item.get("aliases") or ()))
         # organisations win over places of the same name ("Downing Street", "White House")
         for form in [item["name"], *entry.aliases]:
             by_alias[str(form).lower()] = entry
     given = {}
-    for line in _optional_lines("given_names.tsv"):
+    for line in load_list("given_names.tsv"):
         name, _, gender = line.partition("\t")
         given[name.strip().lower()] = (gender.strip() or "u")[0]
     honorifics = {}
-    for line in _optional_lines("honorifics.tsv"):
+    for line in load_list("honorifics.tsv"):
         word, _, gender = line.partition("\t")
         honorifics[word.strip().lower()] = gender.strip() or "u"
     return Gazetteer(
@@ -90,17 +90,3 @@ def gazetteer() -> Gazetteer:
         event_words=load_words("event_words.txt"),
         holidays=load_words("holidays.txt"),
     )
-
-
-def _optional_lines(name: str):
-    path = HERE / name
-    if not path.exists():
-        return []
-    with open(path, encoding="utf-8") as fh:
-        return [ln.rstrip("\n") for ln in fh if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def _optional_yaml(name: str):
-    if not (HERE / name).exists():
-        return []
-    return load_yaml(name) or []

@@ -69,7 +69,6 @@ class Phrase:
     channel: str | None = None
     gender: str | None = None
     number: str | None = None
-    organisation_speaks: bool = False  # "a statement from the ministry": the ministry is the speaker
 
 
 @cache
@@ -219,14 +218,14 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
         if not rest or channel or rest in ("itself",):
             if prefix_noun in CHANNELS or prefix_noun is None:
                 return Phrase(start, end, "name", org.text, name=org, channel=channel or (CHANNELS.get(prefix_noun) if prefix_noun else None),
-                              number="sg", organisation_speaks=True)
+                              number="sg")
         if rest and rest.split()[-1] in _SPOKESPEOPLE and len(rest.split()) <= 3:
             # "a Freedom Mobile spokesperson": an unnamed person who speaks for the company
             return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=_org_name(org), number="sg")
         if prefix_noun:
             noun_phrase = text[start:end].strip()
             if prefix_noun in CHANNELS and CHANNELS[prefix_noun] != "spokesperson":
-                return Phrase(start, end, "name", org.text, name=org, channel=CHANNELS[prefix_noun], number="sg", organisation_speaks=True)
+                return Phrase(start, end, "name", org.text, name=org, channel=CHANNELS[prefix_noun], number="sg")
             return Phrase(start, end, "nominal", noun_phrase, affiliation=_org_name(org), number=_number(prefix_noun))
     noun = _head_noun(text, body_start, end)
     if noun and (noun in _people_nouns() or noun in CHANNELS):

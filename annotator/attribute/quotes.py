@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from ..model import Span
@@ -120,7 +120,6 @@ class Found:
     paragraph: int
     continues: bool = False  # no cue: the previous speaker goes on
     cue_at: int | None = None
-    embedded: list[Span] = field(default_factory=list)
 
     @property
     def start(self) -> int:

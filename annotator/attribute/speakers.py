@@ -82,10 +82,6 @@ class Entity:
         words = [w for w in self.name.split() if w.rstrip(".").lower() not in _NAME_SUFFIXES]
         return words[-1] if words else self.name
 
-    @property
-    def last_name(self) -> str:
-        return self.name.split()[-1] if self.kind == "person" else self.name
-
 
 @dataclass(slots=True)
 class Mention:

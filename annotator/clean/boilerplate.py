@@ -317,10 +317,6 @@ _LIST_ITEM_WORDS = 25
 _TEASER_META = re.compile(r"(?:\w{3,9}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+\w{3,9}\s+\d{4})\s*[—–-]\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s*$")
 
 
-def _same_text(a: str, b: str) -> bool:
-    return _normalise(a) == _normalise(b)
-
-
 def _normalise(s: str) -> str:
     s = unicodedata.normalize("NFKC", s).lower()
     return re.sub(r"[\W_]+", " ", s).strip()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Article, Claim, Quote, Span
+from ..model import Article, Claim, Quote
 from .body import BodyMap
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
@@ -129,5 +129,3 @@ def _drop_empty(d: dict, keep: tuple[str, ...] = ()) -> dict:
     return {k: v for k, v in d.items() if k in keep or v not in (None, [], "")}
 
 
-def body_span(article: Article, span: Span) -> Span | None:
-    return BodyMap.of(article).span(span.start, span.end)

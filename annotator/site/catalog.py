@@ -142,7 +142,6 @@ class SpeakerRecord:
     roles: list[str] = field(default_factory=list)
     affiliations: list[str] = field(default_factory=list)
     quotes: list[QuoteRef] = field(default_factory=list)
-    in_registry: bool = False
 
     @property
     def articles(self) -> list[ArticleRecord]:
@@ -298,7 +297,7 @@ def _speakers(articles: list[ArticleRecord], registry: dict[str, dict]) -> dict[
                 record = found[key] = SpeakerRecord(
                     key=key, name=text(entry.get("name")) or text(s.get("name")), kind=text(entry.get("kind")) or kind,
                     description=text(entry.get("description")), wikidata=text(entry.get("wikidata")),
-                    aliases=[text(x) for x in entry.get("aliases") or [] if isinstance(x, str)], in_registry=bool(entry),
+                    aliases=[text(x) for x in entry.get("aliases") or [] if isinstance(x, str)],
                 )
             for value, into in ((s.get("role"), record.roles), (s.get("affiliation"), record.affiliations)):
                 if text(value).strip() and text(value).strip() not in into:
