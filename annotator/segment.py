@@ -81,9 +81,15 @@ def _inside_brackets(chunk: str, start: int, stop: int) -> bool:
     return piece.count("(") > piece.count(")")
 
 
-def _trim(text: str, start: int, end: int) -> Span:
-    while start < end and text[start].isspace():
+def trimmed(text: str, start: int, end: int, lead: str = "", trail: str = "") -> tuple[int, int]:
+    """``start, end`` moved inwards past white space and the ``lead`` (at the start) and ``trail``
+    (at the end) characters."""
+    while start < end and (text[start].isspace() or text[start] in lead):
         start += 1
-    while end > start and text[end - 1].isspace():
+    while end > start and (text[end - 1].isspace() or text[end - 1] in trail):
         end -= 1
-    return Span(start, end)
+    return start, end
+
+
+def _trim(text: str, start: int, end: int) -> Span:
+    return Span(*trimmed(text, start, end))

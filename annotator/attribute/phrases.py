@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicon import load_words
+from ..segment import trimmed
 from .cues import CHANNELS
 from .gazetteer import gazetteer
 from .names import Name, find_names
@@ -113,11 +114,7 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-("):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:—–-)"):
-        end -= 1
-    return start, end
+    return trimmed(text, start, end, ",;:—–-(", ",;:—–-)")
 
 
 def _chunks(text: str, start: int, end: int) -> list[tuple[int, int]]:

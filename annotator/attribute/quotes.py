@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..model import Span
-from ..segment import is_abbreviation
+from ..segment import is_abbreviation, trimmed
 from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
@@ -390,21 +390,13 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
         if not 1 <= len(_WORDS.findall(text, comma_before + 1, left_end)) <= 5:
             continue
         phrase = parse_phrase(text, comma_before + 1, left_end)
-        before = Span(*_trimmed(text, clause.start, comma_before))
+        before = Span(*trimmed(text, clause.start, comma_before, lead="\"“‘'"))
         rest = _content(text, after + 1, end)
         if phrase is None or rest is None or not _WORDS.search(text, before.start, before.end) \
                 or _ACCORDING.match(text, before.start, before.end) or cues.any_within(before.start, before.end):
             continue
         return form, cue_start, phrase, [before, rest]
     return None
-
-
-def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and (text[start].isspace() or text[start] in "\"“‘'"):
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
 
 
 def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, Span] | None:

@@ -15,6 +15,7 @@ import hashlib
 import re
 
 from ..model import Article, Claim, Span
+from ..segment import trimmed
 from ..tokens import token_range
 from ..tokens import words as all_words
 from .kinds import SignalIndex
@@ -29,6 +30,8 @@ _ATTRIBUTION_PREFIX = re.compile(
     r"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:reports?|reported|says|said|claims)\s+(?:that\s+)?)")
 _ATTRIBUTION_SUFFIX = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|added)\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{2,120}[.!?]?$")
 _WORDS = re.compile(r"[\w’'-]+")
+_EDGES = "\"“”‘’',;:—–-"  # trimmed off a claim's ends
+_CLOSING_EDGES = _EDGES + ".!"
 _ATTRIBUTION_WORDS = frozenset(w + end for w in "according report reports reported says said writes wrote claims claimed revealed reveals added".split()
                                for end in ("", "'", "’"))  # a word token may keep a closing apostrophe
 
@@ -158,9 +161,5 @@ def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex
 
 
 def _trim(text: str, start: int, end: int, *, closing: bool = False) -> Span:
-    strip = "\"“”‘’',;:—–-" + (".!" if closing else "")
-    while start < end and (text[start].isspace() or text[start] in strip):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in strip):
-        end -= 1
-    return Span(start, end)
+    edges = _CLOSING_EDGES if closing else _EDGES
+    return Span(*trimmed(text, start, end, edges, edges))
