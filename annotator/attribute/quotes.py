@@ -378,9 +378,7 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
     """"Too often, he says, they get it": reported words around a cue set off by commas."""
     end = _strip_end(text, clause.start, clause.end)
     for cue_start, cue_end, form in cues.within(clause.start, end):
-        after = cue_end
-        while after < end and text[after] == " ":
-            after += 1
+        after = trimmed(text, cue_end, end)[0]
         if after >= end or text[after] != ",":
             continue
         comma_before = text.rfind(",", clause.start, cue_start)
@@ -460,7 +458,7 @@ def _writers_aside(text: str, start: int, end: int) -> int:
     comma = text.find(",", start, end)
     if comma < 0:
         return end
-    word = _WORDS.match(text, comma + 1 + len(text[comma + 1:end]) - len(text[comma + 1:end].lstrip()), end)
+    word = _WORDS.match(text, trimmed(text, comma + 1, end)[0], end)
     following = word.group().lower() if word else ""
     if following in _NOT_REPORTED_AFTER_COMMA or (following.endswith("ing") and following not in cue_words()):
         return comma
@@ -491,15 +489,14 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             break
         if not cues.any_within(tail_start, end):
             continue
-        m = _ACCORDING.match(text, tail_start + len(text[tail_start:end]) - len(text[tail_start:end].lstrip()), end)
+        lead = trimmed(text, tail_start, end)[0]
+        m = _ACCORDING.match(text, lead, end)
         if m:
             phrase = parse_phrase(text, m.end(), end, loose=True)
             content = _content(text, start, comma)
             if phrase and content:
                 return "according to", m.start(), phrase, content
             continue
-        tail = text[tail_start:end]
-        lead = tail_start + len(tail) - len(tail.lstrip())
         cue = cues.at(lead)
         if cue:  # ", said the minister"
             phrase = parse_phrase(text, cue[1], _phrase_end(text, cue[1], end), loose=True)
