@@ -29,8 +29,9 @@ _WORDS = re.compile(r"[\w’'-]+")
 _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "advise", "promise"}
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
-_QUOTED_AS = re.compile(r"\s+(?:was|is|were|are|has been|had been)\s+(?:quoted|reported|heard)\s+(?:as\s+)?(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
 _QUOTED_AS_WORDS = frozenset(("quoted", "reported", "heard"))  # _QUOTED_AS needs one: a cheap look first
+_QUOTED_AS = re.compile(rf"\s+(?:was|is|were|are|has been|had been)\s+(?:{'|'.join(sorted(_QUOTED_AS_WORDS))})\s+(?:as\s+)?"
+                        r"(?:saying|telling\s+[^,]{1,40}?)\s*(?:that\s+)?", re.I)
 _STOPS = re.compile(r"[.!?]")
 _ADJUNCTS_ONLY = re.compile(rf"(?:{ADJUNCT}(?:\s*,?\s*{ADJUNCT})*|simply|only|just|then|later|bluntly)(?:\s+that)?", re.I)
 _PHRASE_STOP = re.compile(r",\s+(?:who|which|whose|adding|noting|referring|speaking|when|as|after|before|in)\b|\s+(?:in|on|at|during|after|before|when|via|through)\s+(?:a|an|the|his|her|their|its|this|last|[A-Z][\w-]*)\b|\s*\(")

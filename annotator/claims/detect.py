@@ -25,15 +25,20 @@ from .numbers import find_numbers, is_quantity
 THRESHOLD = 0.5
 _CLAUSE = re.compile(r",\s+(?=(?:with|as|while|whereas|which|outlining|adding|saying|amid|despite|following|after)\b)|;\s+")
 _LEAD_WORDS = re.compile(r"(?:with|as|while|whereas|and|but|so)\s+", re.I)
+# the verbs of "X reported that …", "the paper says …", "…, X said"; the patterns below are built from them
+_NAMED_VERBS = ("report", "reports", "reported", "says", "said", "writes", "wrote", "claims", "claimed", "revealed", "reveals")
+_ANAPHORIC_VERBS = ("report", "reports", "reported", "says", "said", "claims")
+_SUFFIX_VERBS = ("report", "reports", "reported", "says", "said", "writes", "wrote", "claims", "added")
 _ATTRIBUTION_PREFIX = re.compile(
-    r"(?:(?i:according)\s+to\s+[^,]{2,120},\s*|(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|claimed|revealed|reveals)\s+(?:that\s+)?|"
-    r"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:reports?|reported|says|said|claims)\s+(?:that\s+)?)")
-_ATTRIBUTION_SUFFIX = re.compile(r",\s+(?:the\s+)?[A-Z][\w’'. -]{1,60}?\s+(?:reports?|reported|says|said|writes|wrote|claims|added)\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{2,120}[.!?]?$")
+    rf"(?:(?i:according)\s+to\s+[^,]{{2,120}},\s*|(?:the\s+)?[A-Z][\w’'. -]{{1,60}}?\s+(?:{'|'.join(_NAMED_VERBS)})\s+(?:that\s+)?|"
+    rf"(?:the|The)\s+(?:paper|newspaper|broadcaster|report|agency|magazine|website|network)\s+(?:{'|'.join(_ANAPHORIC_VERBS)})\s+(?:that\s+)?)")
+_ATTRIBUTION_SUFFIX = re.compile(
+    rf",\s+(?:the\s+)?[A-Z][\w’'. -]{{1,60}}?\s+(?:{'|'.join(_SUFFIX_VERBS)})\s*[.!?]?[\"”’']?$|,\s+according\s+to\s+[^,]{{2,120}}[.!?]?$")
 _WORDS = re.compile(r"[\w’'-]+")
 _EDGES = "\"“”‘’',;:—–-"  # trimmed off a claim's ends
 _CLOSING_EDGES = _EDGES + ".!"
-_ATTRIBUTION_WORDS = frozenset(w + end for w in "according report reports reported says said writes wrote claims claimed revealed reveals added".split()
-                               for end in ("", "'", "’"))  # a word token may keep a closing apostrophe
+# the patterns need one of these words: a sentence without them is not tried (a token may keep a closing apostrophe)
+_ATTRIBUTION_WORDS = frozenset(w + end for w in ("according", *_NAMED_VERBS, *_ANAPHORIC_VERBS, *_SUFFIX_VERBS) for end in ("", "'", "’"))
 
 
 def find_claims(article: Article) -> Article:
