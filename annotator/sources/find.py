@@ -80,7 +80,8 @@ def find_sources(article: Article) -> Article:
                 cite("outlet-report", canonical, cue[0], cue[1])
         for m in _ANAPHORIC_OUTLET.finditer(text, p.start, p.end) if last_outlet else ():
             cite("outlet-report", last_outlet, m.group(), Span(m.start(), m.end()))
-        lower = text[p.start:p.end].lower()
+        # the article lowered once, unless lowering changed its length ("İ")
+        lower = lower_text[p.start:p.end] if len(lower_text) == len(text) else text[p.start:p.end].lower()
         for m in (_STATISTICS.finditer(text, p.start, p.end) if statistics_words and any(w in lower for w in statistics_words) else ()):
             name = _capitalise(m.group().strip())
             cite("statistics", name, m.group(), Span(m.start(), m.end()))
