@@ -12,7 +12,8 @@ import re
 from .lexicon import load_words
 from .model import Article, Span
 
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+[\"“‘'«(\[]?[A-Z0-9])|[!?…][\"”’'»)\]]*(?=\s+[a-z])")
+# a new sentence opens with a capital or digit, perhaps after an opening mark or a bracket ("( Photo / CBC )")
+_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:[\"“‘'«]|[(\[]\s*)?[A-Z0-9])|[!?…][\"”’'»)\]]*(?=\s+[a-z])")
 
 
 def segment(article: Article) -> Article:

@@ -61,6 +61,10 @@ def test_a_quote_without_cue_carries_on_the_previous_speaker():
     ("Anna Bell said Sunday that the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
     ("Anna Bell told HuffPost Canada the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
     ("One longtime Republican, Senator Anna Bell, said the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
+    ("Rights organizations said the hospital would close next year.", "Rights organizations", "the hospital would close next year"),
+    ("People arrested last week said the hospital would close next year.", "People arrested last week", "the hospital would close next year"),
+    ("Sources familiar with the talks have said the hospital would close next year.", "Sources familiar with the talks",
+     "the hospital would close next year"),
 ])
 def test_indirect_quotes(body, speaker, content):
     [(kind, who, text)] = quotes_of(body)
@@ -263,3 +267,18 @@ def test_an_unbalanced_mark_does_not_swallow_the_article():
     text = article.text
     for q in article.quotes:
         assert "council met again" not in text[q.start:q.end]
+
+
+def test_a_title_with_an_organisations_word_still_comes_before_the_name():
+    [(_, who, _)] = quotes_of("U.S. Secretary of State Anna Bell said the hospital would close next year.")
+    assert who == "Anna Bell"
+    article, _, names = run("Ontario Minister of Education Anna Bell said the hospital would close next year.")
+    assert [s.role for s in names.values()] == ["Ontario Minister of Education"]
+
+
+def test_a_photo_credit_in_brackets_ends_the_sentence_before_it():
+    body = ("Anna Bell says she has lost 16 lbs. since she joined the program. ( Richard Lautens / Toronto Star ) "
+            "Mississauga accountant Tom Reid, 50, says he is happy with the results of the program.")
+    assert [(who, text) for _, who, text in quotes_of(body)] == [
+        ("Anna Bell", "she has lost 16 lbs. since she joined the program"),
+        ("Tom Reid", "he is happy with the results of the program")]

@@ -270,8 +270,15 @@ def _role_cut(toks, g: Gazetteer) -> int | None:
         pair = f"{toks[i - 1][0].lower()} {word}" if i else word
         if word in g.honorifics or word in g.roles or pair in g.roles:
             rest = toks[i + 1:]
-            if 1 <= len(rest) <= 4 and not _has_org_word(rest, g) and not any(t[0].lower() in g.roles for t in rest[:-1]):
+            if 1 <= len(rest) <= 4 and rest[0][0].lower() not in _JOINERS and not _has_org_word(rest, g) \
+                    and not any(t[0].lower() in g.roles for t in rest[:-1]):
                 cut = i
+    if cut is None and any(t[0].lower() in g.roles for t in toks[:-2]):
+        # "U.S. Secretary of State Mike Pompeo": the title holds an organisation's word, but a given
+        # name opens the last two or three words
+        for first in (len(toks) - 2, len(toks) - 3):
+            if first > 0 and toks[first][0].lower() in g.given_names and all(_looks_like_name_word(t[0]) for t in toks[first:]):
+                return first - 1
     return cut
 
 

@@ -42,8 +42,12 @@ _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "sn
 _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
 _NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
-# what follows the head noun: "officials of …", "sources close to …", "officials unauthorized to speak …"
-_POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that|[a-z]+(?:ed|ing)\s+(?:to|by|about|with|on|in))\s+")
+# what follows the head noun: "officials of …", "sources close to …", "officials unauthorized to speak …",
+# "people arrested last week", "sources familiar with the talks"
+_POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that|"
+                           r"(?:familiar|knowledgeable|privy|opposed|loyal|sympathetic)\s+(?:with|to|of|about)|"
+                           r"[a-z]+(?:ed|ing)\s+(?:to|by|about|with|on|in|at|last|this|during|after|before|outside|inside|near|"
+                           r"earlier|over|for|from|across|around))\s+")
 _MODIFIER_OF_NOUN = re.compile(r"[ \t]+[a-z][\w-]*(?:[ \t]|$)")
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative", "official", "officials",
                  "source", "sources", "insider", "insiders", "staff", "employee", "employees"}
@@ -97,6 +101,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         while len(chunks) > 1 and _STATE_ABBREVIATION.fullmatch(text, *chunks[0]):
             chunks.pop(0)
     first_start, first_end = chunks[0]
+    if text[first_start] == "(" and 0 < (closing := text.find(")", first_start, first_end)) < first_end - 1:
+        # "( Richard Lautens / Toronto Star ) Mississauga accountant …": a photo credit, then the speaker
+        first_start = _strip(text, closing + 1, first_end)[0]
     bracket = text.find("(", first_start, first_end)
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
         first_start, first_end = _strip(text, first_start, bracket)
