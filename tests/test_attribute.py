@@ -65,6 +65,10 @@ def test_a_quote_without_cue_carries_on_the_previous_speaker():
     ("People arrested last week said the hospital would close next year.", "People arrested last week", "the hospital would close next year"),
     ("Sources familiar with the talks have said the hospital would close next year.", "Sources familiar with the talks",
      "the hospital would close next year"),
+    ("Markets were subdued on Friday after President Anna Bell said the hospital would close next year.", "Anna Bell",
+     "the hospital would close next year"),
+    ("Anna Bell thanked the nurses and doctors of the region for their work during a long and difficult winter and said "
+     "the hospital would close next year.", "Anna Bell", "the hospital would close next year"),
 ])
 def test_indirect_quotes(body, speaker, content):
     [(kind, who, text)] = quotes_of(body)

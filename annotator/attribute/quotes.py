@@ -20,6 +20,7 @@ from ..segment import is_abbreviation, trimmed
 from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
+from .names import find_names
 from .phrases import Phrase, parse_phrase
 from .quotemarks import Quoted
 
@@ -45,7 +46,10 @@ _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
 _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
-_INNER_CLAUSE = re.compile(r"(?:,|;|\band\b|\bbut\b|\bwhile\b)\s+(?=[^,;]{1,60}$)")
+_INNER_CLAUSE = re.compile(
+    r"(?:,|;|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;]{1,60}$)")
+_AND_BEFORE_CUE = re.compile(r"\s(?:and|but)\s*$")
+_PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
 _NOT_REPORTED_AFTER_COMMA = {"and", "but", "as", "while", "although", "though", "because", "which", "who", "whose", "when",
@@ -440,6 +444,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
                 phrase = parse_phrase(text, inner.end(), left_end)
         if phrase is None:
             phrase = _pronoun_before(text, start, left_end)  # "... upon learning of it he claimed ..."
+        if phrase is None and _AND_BEFORE_CUE.search(text, start, left_end):
+            phrase = _coordinated_subject(text, start, left_end)
         if phrase is None:
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
                 break
@@ -450,6 +456,19 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
                 and not _reads_as_clause(text, content):
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
         return (form, cue_start, phrase, content) if content is not None else None
+    return None
+
+
+def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
+    """"Mike Pompeo praised China's support … and said …": the clause's subject, a name or pronoun
+    opening it, says the second verb too."""
+    pronoun = _PRONOUN_OPENING.match(text, start, end)
+    if pronoun:
+        return parse_phrase(text, pronoun.start(1), pronoun.end(1))
+    for name in find_names(text, start, end):
+        if name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
+            return parse_phrase(text, start, name.end)
+        break
     return None
 
 
