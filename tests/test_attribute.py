@@ -286,3 +286,10 @@ def test_a_photo_credit_in_brackets_ends_the_sentence_before_it():
     assert [(who, text) for _, who, text in quotes_of(body)] == [
         ("Anna Bell", "she has lost 16 lbs. since she joined the program"),
         ("Tom Reid", "he is happy with the results of the program")]
+
+
+def test_she_reaches_back_to_the_only_woman_named_however_far():
+    filler = " ".join(f"The river rose by {n} cm on day {n}." for n in range(1, 12))
+    body = (f"Wendy Golden lives in Amherst with her son Kody.\n\n{filler}\n\n"
+            "“That’s why I chose to fight to have something done,” she says.")
+    assert [who for _, who, _ in quotes_of(body)] == ["Wendy Golden"]

@@ -230,6 +230,13 @@ class Entities:
             return None
         return max(best.values(), key=lambda b: (b[0], b[1]))[2]
 
+    def only_person(self, at: int, gender: str) -> Entity | None:
+        """The one person of ``gender`` named before ``at``, however far back: in a story about one woman,
+        "she" is her many paragraphs later."""
+        found = {id(m.entity): m.entity for m in self.mentions
+                 if m.at < at and not m.in_quote and m.entity.kind == "person" and m.entity.gender == gender}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def note(self, entity: Entity, at: int) -> None:
         """Record that ``entity`` spoke at ``at``: a speaker is the likeliest antecedent."""
         entity.confident = True
@@ -283,7 +290,7 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
     if phrase.kind == "pronoun":
         if phrase.text in ("he", "she"):
             gender = "m" if phrase.text == "he" else "f"
-            entity = entities.recent(at, kinds=("person",), gender=gender)
+            entity = entities.recent(at, kinds=("person",), gender=gender) or entities.only_person(at, gender)
             if entity is not None and entity.gender is None:
                 entity.gender = gender
             return entity, "pronoun"
