@@ -293,3 +293,20 @@ def test_she_reaches_back_to_the_only_woman_named_however_far():
     body = (f"Wendy Golden lives in Amherst with her son Kody.\n\n{filler}\n\n"
             "“That’s why I chose to fight to have something done,” she says.")
     assert [who for _, who, _ in quotes_of(body)] == ["Wendy Golden"]
+
+
+def test_the_bank_is_not_a_person_whose_title_only_names_a_bank():
+    body = "European Central Bank President Anna Bell spoke on Monday.\n\nThe bank said it would not change its interest rates."
+    assert "Anna Bell" not in [who for _, who, _ in quotes_of(body)]
+
+
+def test_the_military_is_an_organisation_not_the_last_person_named():
+    body = "Tom Reid, a resident, said the water came in fast.\n\nThe military said it was deploying troops to the region."
+    article, quotes, names = run(body)
+    assert [who for _, who, _ in quotes] == ["Tom Reid", "The military"]
+    assert [s.kind for s in names.values()] == ["person", "organisation"]
+
+
+def test_an_office_named_with_a_possessive_is_one_organisation():
+    [(_, who, _)] = quotes_of("A statement released by the Prime Minister's Office said the two leaders discussed the detentions.")
+    assert who == "Prime Minister's Office"

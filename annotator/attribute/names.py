@@ -184,7 +184,8 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     # a possessive ends the name: "Khan’s plans"
     possessive = False
     for i, (tok, s, e) in enumerate(toks):
-        if tok.endswith(_POSSESSIVE) and len(tok) > 2:
+        if tok.endswith(_POSSESSIVE) and len(tok) > 2 and not (i + 1 < len(toks) and toks[i + 1][0].lower() in g.org_words):
+            # (but "the Prime Minister's Office", "the Women's Hospital" are one name)
             cut = 2 if tok.endswith(("'s", "’s")) else 1
             toks = toks[:i] + [(tok[:-cut], s, e - cut)]
             possessive = True

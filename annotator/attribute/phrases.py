@@ -41,7 +41,8 @@ _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "sn
             "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
 _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
-_NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
+_NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:released|issued|sent|published|posted|signed))?"
+                             r"(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
 # what follows the head noun: "officials of …", "sources close to …", "officials unauthorized to speak …",
 # "people arrested last week", "sources familiar with the talks"
 _POSTMODIFIER = re.compile(r"\s+(?:for|from|of|at|with|close to|in|on|who|which|that|"

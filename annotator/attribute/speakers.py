@@ -355,8 +355,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             e = m.entity
             if m.at >= at:
                 continue
-            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}\b", _ROLE_OF.split(e.role.lower(), 1)[0]):
-                return e, "title"  # "the mayor" is Mayor Tom Brown; "the bank" is not the bank's president
+            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}$", _ROLE_OF.split(e.role.lower(), 1)[0]):
+                return e, "title"  # "the mayor" is Mayor Tom Brown; "the bank" is not Bank President Ann Lee
         if noun in _COMPANY:
             e = entities.recent(at, kinds=("organisation",))
             if e is not None:
@@ -370,7 +370,7 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
                 if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]) \
                         and all(q in name for q in qualifiers):
                     return e, "title"
-        if noun in _PERSON_NOUNS and noun not in _UNNAMED_ROLES:
+        if noun in _PERSON_NOUNS and noun not in _UNNAMED_ROLES and noun not in _GENERIC_ORGS and noun not in _COMPANY:
             # "the rookie defenceman", "the 35-year-old mother": someone already named
             e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))
             if e is not None:
