@@ -310,3 +310,10 @@ def test_the_military_is_an_organisation_not_the_last_person_named():
 def test_an_office_named_with_a_possessive_is_one_organisation():
     [(_, who, _)] = quotes_of("A statement released by the Prime Minister's Office said the two leaders discussed the detentions.")
     assert who == "Prime Minister's Office"
+
+
+def test_a_quote_without_cue_goes_to_the_person_named_just_before_it():
+    body = ('Tom Reid invited Jeanine Durning back. “I always felt it deserved to be longer,” says Reid. '
+            '“It is fascinating to come back to an idea and go deeper.” Durning did not need much coaxing. '
+            '“I am thankful for the invitation and this chance to explore.” She “can’t wait” to begin.')
+    assert [who for _, who, _ in quotes_of(body)] == ["Tom Reid", "Tom Reid", "Jeanine Durning"]

@@ -30,7 +30,8 @@ def attribute(article: Article) -> Article:
     found = _merge(direct, indirect)
 
     names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
-    entities = Entities(names, [], [s.start for s in article.sentences])
+    sentence_starts = [s.start for s in article.sentences]
+    entities = Entities(names, [], sentence_starts)
     entities.skip_quoted([(f.start, f.end) for f in found])
     entities.learn_genders(text, article.sentences)
     attributed: list[tuple[Found, Entity, str]] = []
@@ -40,7 +41,10 @@ def attribute(article: Article) -> Article:
             previous = attributed[-1] if attributed else None
             if previous is None or f.paragraph - previous[0].paragraph > _CONTINUATION_REACH:
                 continue
-            entity, via = previous[1], "context"
+            # 'Durning did not need much coaxing. “I’m thankful …”': a person named in the sentence
+            # before the quote (within its paragraph, after the last quote) is likelier than the last speaker
+            since = max(paragraphs[f.paragraph].start, previous[0].end, _sentence_before(sentence_starts, f.start))
+            entity, via = entities.first_person_between(text, since, f.start) or previous[1], "context"
         else:
             entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
         if entity is None or entity.outlet:
@@ -48,6 +52,14 @@ def attribute(article: Article) -> Article:
         entities.note(entity, at)
         attributed.append((f, entity, via))
     return article.with_(**_results(text, attributed, entities))
+
+
+def _sentence_before(sentence_starts: list[int], at: int) -> int:
+    """Where the sentence before the one holding ``at`` begins, if ``at`` opens its sentence."""
+    i = bisect.bisect_right(sentence_starts, at) - 1
+    if i > 0 and sentence_starts[i] >= at - 2:
+        i -= 1
+    return sentence_starts[i] if i >= 0 else 0
 
 
 def _outside_quotes(sentences: list[Span], direct: list[Found]) -> list[Span]:

@@ -230,6 +230,18 @@ class Entities:
             return None
         return max(best.values(), key=lambda b: (b[0], b[1]))[2]
 
+    def first_person_between(self, text: str, start: int, end: int) -> Entity | None:
+        """The first person named in ``text[start:end]``, not as a possessor nor inside quotation marks."""
+        i = bisect.bisect_left([m.at for m in self.mentions], start)
+        for m in self.mentions[i:]:
+            if m.at >= end:
+                break
+            inside_marks = text.count('"', start, m.at) % 2 or text.count("“", start, m.at) > text.count("”", start, m.at)
+            if m.entity.kind == "person" and not m.in_quote and not m.possessive and not inside_marks \
+                    and (m.entity.confident or len(m.entity.name.split()) >= 2):
+                return m.entity
+        return None
+
     def only_person(self, at: int, gender: str) -> Entity | None:
         """The one person of ``gender`` named before ``at``, however far back: in a story about one woman,
         "she" is her many paragraphs later."""
