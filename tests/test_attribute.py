@@ -317,3 +317,8 @@ def test_a_quote_without_cue_goes_to_the_person_named_just_before_it():
             '“It is fascinating to come back to an idea and go deeper.” Durning did not need much coaxing. '
             '“I am thankful for the invitation and this chance to explore.” She “can’t wait” to begin.')
     assert [who for _, who, _ in quotes_of(body)] == ["Tom Reid", "Tom Reid", "Jeanine Durning"]
+
+
+def test_the_subject_of_a_long_first_verb_phrase_says_the_second():
+    _, quotes, names = run("The World Health Organization called for calm on Monday and said the outbreak was contained.")
+    assert [(who, text) for _, who, text in quotes] == [("World Health Organization", "the outbreak was contained")]

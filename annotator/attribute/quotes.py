@@ -435,7 +435,12 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             break
         if (last_word(text, start, cue_start) or ("",))[0] == "to":
             continue  # "attempts to confirm", "declined to say": nothing was said
-        phrase = parse_phrase(text, start, left_end)
+        coordinated = _AND_BEFORE_CUE.search(text, start, left_end)
+        phrase = None
+        if coordinated and len(_WORDS.findall(text, start, left_end)) > 6:
+            # "the U.S. State Department called for their release on Dec. 21 and said …"
+            phrase = _coordinated_subject(text, start, left_end)
+        phrase = phrase or parse_phrase(text, start, left_end)
         if phrase is None:
             # "the Greens posted their worst result and Mr. Wilkinson predicted that ...":
             # the speaker starts after the last "and" or comma before the cue
@@ -444,7 +449,7 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
                 phrase = parse_phrase(text, inner.end(), left_end)
         if phrase is None:
             phrase = _pronoun_before(text, start, left_end)  # "... upon learning of it he claimed ..."
-        if phrase is None and _AND_BEFORE_CUE.search(text, start, left_end):
+        if phrase is None and coordinated:
             phrase = _coordinated_subject(text, start, left_end)
         if phrase is None:
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
