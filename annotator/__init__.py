@@ -3,4 +3,4 @@
 __version__ = "0.1.0"
 
 # Bump when annotation rules change so `annotator build` re-annotates every article.
-ANNOTATOR_VERSION = "2026.11.22"
+ANNOTATOR_VERSION = "2026.11.26"
