@@ -470,10 +470,9 @@ def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
     pronoun = _PRONOUN_OPENING.match(text, start, end)
     if pronoun:
         return parse_phrase(text, pronoun.start(1), pronoun.end(1))
-    for name in find_names(text, start, end):
-        if name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
-            return parse_phrase(text, start, name.end)
-        break
+    name = next(iter(find_names(text, start, end)), None)
+    if name and name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
+        return parse_phrase(text, start, name.end)  # at most one word ("But") before the name
     return None
 
 

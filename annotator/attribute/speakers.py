@@ -236,9 +236,11 @@ class Entities:
         for m in self.mentions[i:]:
             if m.at >= end:
                 break
+            if m.entity.kind != "person" or m.in_quote or m.possessive \
+                    or not (m.entity.confident or len(m.entity.name.split()) >= 2):
+                continue
             inside_marks = text.count('"', start, m.at) % 2 or text.count("“", start, m.at) > text.count("”", start, m.at)
-            if m.entity.kind == "person" and not m.in_quote and not m.possessive and not inside_marks \
-                    and (m.entity.confident or len(m.entity.name.split()) >= 2):
+            if not inside_marks:
                 return m.entity
         return None
 
