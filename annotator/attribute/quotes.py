@@ -48,7 +48,6 @@ _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
 _INNER_CLAUSE = re.compile(
     r"(?:,|;|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;]{1,60}$)")
-_AND_BEFORE_CUE = re.compile(r"\s(?:and|but)\s*$")
 _PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
@@ -435,7 +434,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             break
         if (last_word(text, start, cue_start) or ("",))[0] == "to":
             continue  # "attempts to confirm", "declined to say": nothing was said
-        coordinated = _AND_BEFORE_CUE.search(text, start, left_end)
+        before = last_word(text, start, left_end)  # "… and said": a second verb of the clause's subject
+        coordinated = before is not None and before[0] in ("and", "but") and before[1] > start and text[before[1] - 1].isspace()
         phrase = None
         if coordinated and len(_WORDS.findall(text, start, left_end)) > 6:
             # "the U.S. State Department called for their release on Dec. 21 and said …"

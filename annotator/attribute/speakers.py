@@ -232,8 +232,7 @@ class Entities:
 
     def first_person_between(self, text: str, start: int, end: int) -> Entity | None:
         """The first person named in ``text[start:end]``, not as a possessor nor inside quotation marks."""
-        i = bisect.bisect_left([m.at for m in self.mentions], start)
-        for m in self.mentions[i:]:
+        for m in self.mentions[bisect.bisect_left(self.mentions, start, key=lambda m: m.at):]:
             if m.at >= end:
                 break
             if m.entity.kind != "person" or m.in_quote or m.possessive \
