@@ -21,6 +21,7 @@ the download is not measured.
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
 import hashlib
 import os
@@ -29,7 +30,9 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -93,6 +96,11 @@ def served_size(path: Path) -> int:
     return len(gzip.compress(data, 6))
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:  # no line per request in the figures
+        pass
+
+
 def search_download(site: Path, search_page: str, query: str, material: bool) -> list[tuple[str, int, int]] | None:
     """(url path, raw bytes, served bytes) of every file fetched to answer one query, or None without Chromium."""
     chromium = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -102,21 +110,11 @@ def search_download(site: Path, search_page: str, query: str, material: bool) ->
         return None
     if not Path(chromium).exists():
         return None
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(site)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    base = f"http://127.0.0.1:{port}"
+    # served from this process: the socket listens once the server exists, so there is nothing to wait for
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_port}"
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.05)
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=chromium)
             page = browser.new_page(viewport={"width": 1280, "height": 900})
@@ -135,8 +133,8 @@ def search_download(site: Path, search_page: str, query: str, material: bool) ->
             page.wait_for_timeout(500)
             browser.close()
     finally:
-        server.terminate()
-        server.wait()
+        server.shutdown()
+        server.server_close()
     rows = []
     for url in dict.fromkeys(fetched):
         path = site / url.removeprefix(base + "/").split("?")[0]
