@@ -103,7 +103,7 @@ def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: P
     """
     from .attribute.registry import Registry
     from .pipeline import annotate_file
-    from .render.record import extract_record
+    from .render.record import extract_record, json_line
 
     try:
         speakers = Registry.load(registry) if registry else None
@@ -123,7 +123,7 @@ def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: P
             continue
         record = extract_record(article)
         if as_json:
-            sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+            sys.stdout.write(json_line(record))
         else:
             _print_summary(record)
     sys.stdout.flush()

@@ -12,7 +12,6 @@ same (shared, noisy) machine.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import time
@@ -22,7 +21,7 @@ from annotator.attribute.names import forget_caches
 from annotator.ingest.encoding import decode
 from annotator.ingest.text import parse_text
 from annotator.pipeline import STAGES
-from annotator.render.record import extract_record
+from annotator.render.record import extract_record, json_line
 
 
 def main() -> int:
@@ -50,7 +49,7 @@ def main() -> int:
                 article = stage(article)
                 per_stage[stage.__name__] += time.process_time() - t0
             t0 = time.process_time()
-            json.dumps(extract_record(article), ensure_ascii=False)
+            json_line(extract_record(article))
             per_stage["render-json"] += time.process_time() - t0
         return time.process_time() - started, per_stage
 

@@ -8,8 +8,15 @@ removed line.
 
 from __future__ import annotations
 
+import orjson
+
 from ..model import Article
 from .body import BodyMap
+
+
+def json_line(record: dict) -> str:
+    """One record as a line of compact JSON, UTF-8 text unescaped (orjson: five times json's speed)."""
+    return orjson.dumps(record, option=orjson.OPT_APPEND_NEWLINE).decode()
 
 
 def extract_record(article: Article) -> dict:
