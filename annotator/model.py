@@ -8,7 +8,9 @@ always the exact words an annotation is about.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field, replace
+from operator import attrgetter
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +120,9 @@ class Vague:
     end: int
 
 
+_START = attrgetter("start")
+
+
 @dataclass(slots=True)
 class Article:
     path: str
@@ -147,10 +152,8 @@ class Article:
 
     def paragraph_index(self, offset: int) -> int | None:
         """0-based index of the body paragraph holding ``offset``, if any."""
-        for i, p in enumerate(self.paragraphs):
-            if p.start <= offset < p.end:
-                return i
-        return None
+        i = bisect.bisect_right(self.paragraphs, offset, key=_START) - 1
+        return i if i >= 0 and offset < self.paragraphs[i].end else None
 
     def speaker(self, speaker_id: str) -> Speaker | None:
         return next((s for s in self.speakers if s.id == speaker_id), None)

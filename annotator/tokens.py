@@ -27,7 +27,11 @@ def tokens(text: str) -> tuple[Token, ...]:
     lowered = text.lower()
     if len(lowered) != len(text):  # a few letters change length when lowered ("İ"): do it per token
         return tuple([(m.group().lower(), m.start(), m.end()) for m in _WORD.finditer(text)])
-    return tuple([(m.group(), m.start(), m.end()) for m in _WORD.finditer(lowered)])
+    found = list(_WORD.finditer(lowered))  # the match methods mapped at C speed, not called per token
+    return tuple(zip(map(_GROUP, found), map(_START, found), map(_END, found)))
+
+
+_GROUP, _START, _END = re.Match.group, re.Match.start, re.Match.end
 
 
 def token_range(text: str, start: int, end: int) -> tuple[int, int]:

@@ -137,11 +137,12 @@ def _cached_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
 _WORD_OPENING_CAPITAL = re.compile(rf"[{_UPPER}](?<![\w'’-].)")
 _NAME_PREFIXES = ("al", "el", "de", "da", "di", "van", "von", "bin", "ibn", "abu", "ben", "ul")
 _HYPHEN_CAPITAL = re.compile(rf"-(?=[{_UPPER}])")
+_MATCH_START = re.Match.start
 
 
 def _run_starts(text: str, start: int, end: int) -> list[int]:
     """Where a name can begin: a capital opening a word, or "al-", "de-" before one."""
-    starts = [m.start() for m in _WORD_OPENING_CAPITAL.finditer(text, start, end)]
+    starts = list(map(_MATCH_START, _WORD_OPENING_CAPITAL.finditer(text, start, end)))
     if "-" in text[start:end]:
         starts += [at for hyphen in _HYPHEN_CAPITAL.finditer(text, start + 2, end)
                    if (at := _prefix_start(text, hyphen.start())) is not None and at >= start]

@@ -129,21 +129,24 @@ class SignalIndex:
         lower_text = text.lower()
         if "the more" in lower_text or "the less" in lower_text or "the higher" in lower_text:
             found.setdefault("the_more", []).extend(m.span() for m in _THE_MORE.finditer(text))
-        self._starts: dict[str, list[int]] = {}
-        self._ends: dict[str, list[int]] = {}
-        for name, spans in found.items():
-            if spans:
-                spans.sort()
-                self._starts[name] = [a for a, _ in spans]
-                self._ends[name] = [b for _, b in spans]
+        # every occurrence in text order: a span's signals are then a short run of this list
+        self._occurrences = sorted((a, b, name) for name, spans in found.items() for a, b in spans)
+        self._occurrence_starts = [a for a, _, _ in self._occurrences]
 
     def present(self, start: int, end: int) -> set[str]:
-        """The signals found inside ``text[start:end]``."""
+        """The signals found inside ``text[start:end]``: those whose first occurrence at or after
+        ``start`` ends by ``end``."""
         found = set()
-        for name, starts in self._starts.items():
-            i = bisect.bisect_left(starts, start)
-            if i < len(starts) and starts[i] < end and self._ends[name][i] <= end:
-                found.add(name)
+        seen = set()
+        occurrences = self._occurrences
+        for i in range(bisect.bisect_left(self._occurrence_starts, start), len(occurrences)):
+            a, b, name = occurrences[i]
+            if a >= end:
+                break
+            if name not in seen:
+                seen.add(name)
+                if b <= end:
+                    found.add(name)
         if self._name_inside(start, end):
             found.add("name_inside")
         return found

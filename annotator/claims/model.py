@@ -71,7 +71,7 @@ class ClaimModel:
         return TextScorer(self, text)
 
     def _sigmoid(self, z: float, first: str | None, length: int, numbers: list[Number], signals: set[str]) -> float:
-        z += sum(self.other.get(f, 0.0) for f in features(first, length, numbers, signals))
+        z += sum(map(self.other.get, features(first, length, numbers, signals), itertools.repeat(0.0)))
         if z < -30:
             return 0.0
         return 1.0 / (1.0 + math.exp(-z))
