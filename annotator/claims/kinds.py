@@ -73,7 +73,9 @@ _SUPERLATIVE_BEFORE = {"the", "its", "their", "his", "her", "a"}
 _PERFECT = {"has", "have", "had", "was", "were"}
 # a name inside a sentence: "sent by Scotland Yard", "the NHS"
 _NAME_AFTER_LOWER = re.compile(r" (?<=[a-z,;:] )[A-Z]")  # the space first: the scan jumps from space to space
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*[A-Z]\b")
+# not after a letter or digit; the look-behind follows the first capital so the scan can jump to capitals
+_ACRONYM = re.compile(r"[A-Z](?<![^\W_].)[A-Z0-9]*[A-Z]\b")
+_SPAN = re.Match.span
 
 
 class SignalIndex:
@@ -123,7 +125,7 @@ class SignalIndex:
             elif word in ("up", "down") and (after == "by" or after[0].isdigit()):
                 add("change", i, i + 1)  # "up 5%", "down by a third"
         # names after a lower-case word are many: looked up per span instead (see _name_inside)
-        acronyms = [m.span() for m in _ACRONYM.finditer(text) if not m.start() or not text[m.start() - 1].isalnum()]
+        acronyms = list(map(_SPAN, _ACRONYM.finditer(text)))
         self._acronym_starts = [a for a, _ in acronyms]
         self._acronym_ends = [b for _, b in acronyms]
         lower_text = text.lower()
