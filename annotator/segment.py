@@ -13,7 +13,8 @@ from .lexicon import load_words
 from .model import Article, Span
 
 # a new sentence opens with a capital or digit, perhaps after an opening mark or a bracket ("( Photo / CBC )")
-_BOUNDARY = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+(?:[\"“‘'«]|[(\[]\s*)?[A-Z0-9])|[!?…][\"”’'»)\]]*(?=\s+[a-z])")
+# (written to start with one set of stops, so the scan jumps from stop to stop)
+_BOUNDARY = re.compile(r"[.!?…](?:[.!?…]*[\"”’'»)\]]*(?=\s+(?:[\"“‘'«]|[(\[]\s*)?[A-Z0-9])|(?<=[!?…])[\"”’'»)\]]*(?=\s+[a-z]))")
 
 
 def segment(article: Article) -> Article:

@@ -54,3 +54,15 @@ def words(text: str) -> tuple[str, ...]:
 def indexes_of(words: tuple[str, ...] | list[str], wanted: frozenset[str] | set[str] | dict) -> list[int]:
     """The positions of the words that are in ``wanted`` (a C-speed filter: most words are not)."""
     return list(itertools.compress(range(len(words)), map(wanted.__contains__, words)))
+
+
+@lru_cache(maxsize=32)
+def _positions(text: str, wanted: frozenset[str]) -> list[int]:
+    return indexes_of(words(text), wanted)
+
+
+def indexes_within(text: str, first: int, last: int, wanted: frozenset[str]) -> list[int]:
+    """``indexes_of(words(text)[first:last], wanted)``, from one pass over the whole text per word
+    list: stages that ask paragraph by paragraph then only bisect."""
+    found = _positions(text, wanted)
+    return [k - first for k in found[bisect.bisect_left(found, first):bisect.bisect_left(found, last)]]

@@ -25,7 +25,8 @@ from .phrases import Phrase, parse_phrase
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
-_CLAUSE_SPLIT = re.compile(r"(?:,\s+(?:while|whereas|but|and|although|though|as|because|since)\s+|;\s+|\s+[—–]\s+(?=[a-z]))")
+# ", while", "; ", " — ": each written after one opening set of characters, which the scan can jump to
+_CLAUSE_SPLIT = re.compile(r"[,;\s](?:(?<=,)\s+(?:while|whereas|but|and|although|though|as|because|since)\s+|(?<=;)\s+|(?<=\s)\s*[—–]\s+(?=[a-z]))")
 _WORDS = re.compile(r"[\w’'-]+")
 _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "advise", "promise"}
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
@@ -61,9 +62,9 @@ _SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", 
 _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
                 "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't",
                 "couldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "'s", "’s"}
-_ADDED_CLAUSE = re.compile(
-    r"(?:,\s+|\s+)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
-    r"|,\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?")
+_ADDED_CLAUSE = re.compile(  # ", and said", " but added", ", adding": opening with a comma or a space
+    r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
+    r"|(?<=,)\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?)")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 

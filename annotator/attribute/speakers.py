@@ -28,7 +28,8 @@ _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother"
                 "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
 _ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
-_GENDERED_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.I)
+# he him his himself she her hers herself, any case; the first letter outside (?i:) lets the scan jump to it
+_GENDERED_PRONOUN = re.compile(r"[hHsSſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
 _PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")

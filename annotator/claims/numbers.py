@@ -6,11 +6,13 @@ counted as numeric just because it says "in 2018".
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
+from functools import lru_cache
 
 from ..model import Number
-from ..tokens import indexes_of, token_range, token_starts, tokens
+from ..tokens import indexes_within, token_range, token_starts, tokens
 from ..tokens import words as all_words
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -53,7 +55,7 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
-_NUMBER_WORDS = _UNITS_OF_TIME | _MANY | _MONTHS | {"end"}
+_NUMBER_WORDS = frozenset(_UNITS_OF_TIME | _MANY | _MONTHS | {"end"})
 
 
 def _word_starts(text: str, start: int, end: int) -> list[int]:
@@ -61,7 +63,7 @@ def _word_starts(text: str, start: int, end: int) -> list[int]:
     first, last = token_range(text, start, end)
     words = tokens(text)[first:last]
     starts = []
-    for i in indexes_of(all_words(text)[first:last], _NUMBER_WORDS):
+    for i in indexes_within(text, first, last, _NUMBER_WORDS):
         word, at = words[i][0], words[i][1]
         before = words[i - 1][0] if i else ""
         if word in _UNITS_OF_TIME and before in _SMALL_NUMBERS:
@@ -77,15 +79,20 @@ def _word_starts(text: str, start: int, end: int) -> list[int]:
 
 def _digit_starts(text: str, start: int, end: int) -> list[int]:
     """Where a figure begins: a word token starting with a digit, or a currency sign."""
-    first, last = token_range(text, start, end)
-    # tokens start with [a-z0-9], so those below ":" start with a digit
-    starts = list(itertools.compress(token_starts(text)[first:last], map(":".__gt__, all_words(text)[first:last])))
+    figures = _figure_starts(text)
+    starts = figures[bisect.bisect_left(figures, start):bisect.bisect_left(figures, end)]
     for sign in _CURRENCY:
         at = text.find(sign, start, end)
         while at >= 0:
             starts.append(at)
             at = text.find(sign, at + 1, end)
     return starts
+
+
+@lru_cache(maxsize=8)
+def _figure_starts(text: str) -> list[int]:
+    """Where the word tokens starting with a digit begin (tokens start with [a-z0-9]: those below ":")."""
+    return list(itertools.compress(token_starts(text), map(":".__gt__, all_words(text))))
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Number]:

@@ -30,7 +30,7 @@ _DOCUMENT_NOUNS = (r"e-?mails?|letters?|memos?|memorandum|statements?|press\s+re
                    r"indictments?|affidavits?|report(?!s)|white\s+papers?|guidance|minutes|note(?!s)")
 _DOCUMENT = re.compile(
     # "\b(?:an?|the|a leaked|…|this)" written to start with its first letter, which the scan can jump to
-    rf"(?P<det>(?i:[at])(?<!\w.)(?i:(?<=a)(?:n?|\s+leaked|\s+new)|(?<=t)(?:he|he\s+leaked|his)))\s+(?P<pre>(?:[A-Z][\w’'-]*\s+){{0,3}})(?P<noun>{_DOCUMENT_NOUNS})\b"
+    rf"(?P<det>[aAtT](?<!\w.)(?i:(?<=a)(?:n?|\s+leaked|\s+new)|(?<=t)(?:he|he\s+leaked|his)))\s+(?P<pre>(?:[A-Z][\w’'-]*\s+){{0,3}})(?P<noun>{_DOCUMENT_NOUNS})\b"
     r"(?P<post>\s+(?:from|by|of|to|sent|seen|obtained|published|released|issued|written|says|said|states|stated|shows|showed|reveals|revealed|has\s+been|was|outlining|warns|warned|claims|claimed|found|finds|suggests|suggested|concluded|concludes)\b[^.;]{0,80})?")
 # a paragraph without any of these words cannot cite that kind of source: skip the pattern
 _STATISTICS_WORDS = ("statistic", "figures", "data", "numbers", "estimates", "stats")
@@ -44,8 +44,8 @@ _STATISTICS = re.compile(
     r"(?P<noun>statistics|figures|data|numbers|estimates|stats)\s+(?:from|by|published\s+by|released\s+by|compiled\s+by|of|for)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+)?[A-Z][\w’'&.-]*){0,6})")
 _STATISTICS_ORG_FIRST = re.compile(r"\b(?P<who>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+(?P<noun>statistics|figures|data|estimates)\b")
-_STUDY = re.compile(
-    r"\b(?:a|an|the|new|recent|latest)\s+(?:new\s+|recent\s+|latest\s+|major\s+|national\s+)?(?P<noun>study|survey|poll|opinion\s+poll|analysis|review|research|report|census|audit|inquiry|investigation|paper)"
+_STUDY = re.compile(  # "\b(?:a|an|the|new|recent|latest)" written to start with its first letter, as above
+    r"[antrl](?<!\w.)(?:(?<=a)n?|(?<=t)he|(?<=n)ew|(?<=r)ecent|(?<=l)atest)\s+(?:new\s+|recent\s+|latest\s+|major\s+|national\s+)?(?P<noun>study|survey|poll|opinion\s+poll|analysis|review|research|report|census|audit|inquiry|investigation|paper)"
     r"\s+(?:by|from|of|published\s+(?:in|by)|conducted\s+by|carried\s+out\s+by|commissioned\s+by|for)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)?[A-Z][\w’'&.-]*){0,6})")
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Span, Vague
-from ..tokens import indexes_of, token_range, tokens
-from ..tokens import words as all_words
+from ..tokens import indexes_within, token_range, tokens
 
 _GROUPS = {"critics", "experts", "observers", "analysts", "commentators", "sources", "insiders", "campaigners", "opponents",
            "detractors", "skeptics", "sceptics", "scientists", "economists", "researchers", "people", "others", "some",
@@ -24,7 +23,7 @@ _PARTICIPLES = {"believed", "understood", "thought", "said", "claimed", "reporte
                 "rumoured", "rumored", "estimated", "known", "expected", "argued"}
 _PASSIVE_TO = {"believed", "thought", "said", "reported", "rumoured", "rumored", "alleged"}
 _THERE_NOUNS = {"fears", "concerns", "claims", "reports", "suggestions", "rumours", "rumors", "allegations", "worries"}
-_FIRST_WORDS = _GROUPS | {"it", "there", "is", "are", "was", "were"}
+_FIRST_WORDS = frozenset(_GROUPS | {"it", "there", "is", "are", "was", "were"})
 _CLAUSE_END = re.compile(r"[.;!?](?:\s|$)")
 
 
@@ -33,7 +32,7 @@ def find_vague(text: str, paragraph: Span) -> list[Vague]:
     words = tokens(text)[first_word:last_word]
     found: list[Vague] = []
     after = 0  # a cue's words cannot start another
-    for i in indexes_of(all_words(text)[first_word:last_word], _FIRST_WORDS):
+    for i in indexes_within(text, first_word, last_word, _FIRST_WORDS):
         if i < after:
             continue
         span = _match_at(words, i)
