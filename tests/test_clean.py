@@ -175,3 +175,18 @@ def test_rules_are_skipped_only_on_lines_without_their_required_text():
     assert _required_text(r"Paste Your Ad Code") == "paste your ad code"  # rules match ignoring case
     # a rule with a required text still matches it in any case
     assert classify_lines(["Don't wait: BUY NOW."]) == ["call-to-action"]
+
+
+def test_rules_are_skipped_only_on_lines_opening_with_a_character_they_cannot_open_with():
+    from annotator.clean.boilerplate import _openings
+
+    assert _openings(r"courtesy (of )?\S") == {"c"}
+    assert _openings(r"(a version of )?this (piece|article)") == {"a", "t"}  # an optional opening adds its letters
+    assert _openings(r"(watch|listen)\s*:") == {"w", "l"}
+    assert _openings(r"\((source|via)\s*:") == {"("}
+    assert _openings(r"^\s*follow") is None  # may open with any space
+    assert _openings(r".{0,400}\bbuy now") is None
+    assert _openings(r"[\d.,]+\s*shares") is None  # a class: anything
+    assert _openings(r"(|x)y") is None  # an empty branch: the rest decides, so say nothing
+    # an upper-case line still meets its lower-case rule
+    assert classify_lines(["COURTESY OF Reuters"]) == classify_lines(["courtesy of Reuters"]) != [None]

@@ -27,6 +27,7 @@ class Rule:
     pattern: re.Pattern
     max_words: int | None
     needle: str | None  # case-folded text every match contains: a line without it is skipped unread
+    openings: frozenset[str] | None  # the lower-case characters a match can begin with (None: any)
 
 
 @cache
@@ -35,7 +36,8 @@ def _rules() -> tuple[Rule, ...]:
     for kind, entries in load_yaml("boilerplate.yml").items():
         for entry in entries:
             pattern = re.compile(entry["pattern"], re.IGNORECASE)
-            rules.append(Rule(kind, pattern, entry.get("max_words"), _required_text(entry["pattern"])))
+            rules.append(Rule(kind, pattern, entry.get("max_words"), _required_text(entry["pattern"]),
+                              _openings(entry["pattern"])))
     return tuple(rules)
 
 
@@ -52,6 +54,50 @@ def _required_text(pattern: str) -> str | None:
         longest, run = max(longest, run, key=len), ""
     longest = max(longest, run, key=len)
     return longest.casefold() if len(longest) >= 3 else None
+
+
+def _openings(pattern: str) -> frozenset[str] | None:
+    """The characters (lower-cased) a match of a rule's pattern can begin with, or None when the
+    pattern does not say plainly.  Most lines begin with a letter most rules cannot begin with, and a
+    set look-up is cheaper than a failing match."""
+    return _openings_of(re_parser.parse(pattern, re.IGNORECASE))
+
+
+def _openings_of(ops) -> frozenset[str] | None:
+    c = re_constants
+    ops = list(ops)
+    for i, (op, value) in enumerate(ops):
+        if op is c.AT:
+            continue  # "^", "\\b": no character taken
+        if op is c.LITERAL:
+            return _case_forms([chr(value)])
+        if op is c.IN:
+            chars = []
+            for item_op, item in value:
+                if item_op is c.LITERAL:
+                    chars.append(chr(item))
+                elif item_op is c.RANGE and item[1] < 128:
+                    chars.extend(map(chr, range(item[0], item[1] + 1)))
+                else:
+                    return None  # a class (\\w, \\d), a negation or a wide range: anything
+            return _case_forms(chars)
+        if op is c.BRANCH:
+            branches = [_openings_of(branch) for branch in value[1]]
+            return None if None in branches else frozenset().union(*branches)
+        if op is c.SUBPATTERN:
+            return _openings_of(value[-1])
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            if value[0] > 0:
+                return _openings_of(value[2])
+            optional, after = _openings_of(value[2]), _openings_of(ops[i + 1:])  # "(a version of )?this"
+            return None if optional is None or after is None else optional | after
+        return None
+    return None
+
+
+def _case_forms(chars) -> frozenset[str]:
+    """The characters as ``classify_line`` compares them (lower-cased), with the forms that fold to them."""
+    return frozenset(form for ch in chars for form in (ch, ch.lower(), ch.casefold()))
 
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -82,8 +128,11 @@ def classify_line(line: str, *, position: int = 99) -> str | None:
     if 2 <= words <= 12 and _only_social_names(line):
         return "share-prompt"  # a row of share buttons; a lone name may be a subheading
     folded = line.casefold()
+    # any rule may match a line opening with a non-ASCII letter (case-insensitive matching folds some)
+    opening = line[0].lower() if line[0].isascii() else None
     for rule in _rules_for(words):
-        if (rule.needle is None or rule.needle in folded) and rule.pattern.match(line):
+        if (opening is None or rule.openings is None or opening in rule.openings) \
+                and (rule.needle is None or rule.needle in folded) and rule.pattern.match(line):
             return rule.kind
     return None
 
