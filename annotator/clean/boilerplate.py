@@ -110,11 +110,11 @@ _ONLY_SYMBOLS = re.compile(r"[\W_]*", re.UNICODE)
 _TOKEN = re.compile(r"[a-z+]+")
 
 
-def classify_line(line: str, *, position: int = 99) -> str | None:
+def classify_line(line: str, *, position: int = 99, words: int | None = None) -> str | None:
     """The boilerplate kind of one stripped body line, or None for article text.
 
     ``position`` is the line's 0-based index in the body; the repeated headline
-    is only looked for near the top.
+    is only looked for near the top.  ``words`` is the line's word count, if known.
     """
     if not line:
         return None
@@ -122,25 +122,28 @@ def classify_line(line: str, *, position: int = 99) -> str | None:
         return "navigation"  # "***", "* * *", "____", "."
     if position < 2 and _DATE_ONLY.fullmatch(line):
         return "dateline"  # a timestamp above the story; further down, dates head sections of timelines
-    words = len(line.split()) if len(line) < 2000 else _LONGEST_RULE + 1
+    if len(line) >= 2000:
+        words = _LONGEST_RULE + 1
+    elif words is None:
+        words = len(line.split())
     if words > _LONGEST_RULE:
         return None
     if 2 <= words <= 12 and _only_social_names(line):
         return "share-prompt"  # a row of share buttons; a lone name may be a subheading
     folded = line.casefold()
     # any rule may match a line opening with a non-ASCII letter (case-insensitive matching folds some)
-    opening = line[0].lower() if line[0].isascii() else None
-    for rule in _rules_for(words):
-        if (opening is None or rule.openings is None or opening in rule.openings) \
-                and (rule.needle is None or rule.needle in folded) and rule.pattern.match(line):
+    for rule in _rules_for(words, line[0].lower() if line[0].isascii() else None):
+        if (rule.needle is None or rule.needle in folded) and rule.pattern.match(line):
             return rule.kind
     return None
 
 
 @cache
-def _rules_for(words: int) -> tuple[Rule, ...]:
-    """The rules that may apply to a line of this many words, in order (long lines face few)."""
-    return tuple(r for r in _rules() if r.max_words is None or words <= r.max_words)
+def _rules_for(words: int, opening: str | None) -> tuple[Rule, ...]:
+    """The rules that may apply to a line of this many words opening with this (lower-cased)
+    character, in order: long lines face few, and most openings rule most rules out."""
+    return tuple(r for r in _rules() if (r.max_words is None or words <= r.max_words)
+                 and (opening is None or r.openings is None or opening in r.openings))
 
 
 def classify_lines(lines: list[str], title: str | None = None, headline: str | None = None,
@@ -150,9 +153,9 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
     ``title`` is the headline without its outlet, ``headline`` the whole first line;
     ``joined[i]`` says line i follows line i-1 with no blank line between.
     """
-    kinds = [classify_line(line, position=i) for i, line in enumerate(lines)]
-    last = len(lines)
     words = [len(line.split()) for line in lines]
+    kinds = [classify_line(line, position=i, words=words[i]) for i, line in enumerate(lines)]
+    last = len(lines)
     joined = joined or [False] * last
     # the headline printed again at the top (or the foot) of the page
     heads = [_normalise(h) for h in (title, headline) if h and len(h.split()) >= 2]
