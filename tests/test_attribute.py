@@ -155,6 +155,17 @@ def test_an_introductory_phrase_with_a_place_is_not_the_speaker(body):
     assert [who for _, who, _ in quotes_of(body)] == ["Tom Brown"]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("Acme Motors lost money again.\n\nIn early November the company announced that Jane Smith would chair the board.",
+     "Acme Motors"),
+    ("Tom Brown leads the union.\n\nOn Monday Brown said the strike would go ahead next week.", "Tom Brown"),
+    ("Acme Motors lost money again.\n\nIn a statement the company said the plant would stay open until 2030.",
+     "Acme Motors"),
+])
+def test_a_time_or_channel_adjunct_without_a_comma_is_not_the_speaker(body, speaker):
+    assert [who for _, who, _ in quotes_of(body)] == [speaker]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -24,6 +24,16 @@ _LEADING = re.compile(
     r"(?:(?:and|but|so|yet|however|meanwhile|still|now|then|also|instead|later|earlier|finally|indeed|moreover|"
     r"furthermore|separately|similarly|likewise|nevertheless|nonetheless|though|although|while|whereas|as|and\s+yet)\b[\s,]*)+",
     re.I)
+# "In early November the company", "On Monday the minister", "In a statement the union": a leading
+# time or channel adjunct with no comma after it
+_MONTH_WORDS = r"january|february|march|april|may|june|july|august|september|october|november|december"
+_TIME_ADJUNCT = re.compile(
+    r"(?:in|on|at|during|by|since|after|before|until|last|earlier|later|this|next)\s+"
+    r"(?:(?:early|late|mid-?|the|this|last|next|a|an|its|their|his|her)\s+)?"
+    rf"(?:{_MONTH_WORDS}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|\d{{4}}|week|month|year|weekend|morning|afternoon|"
+    r"evening|night|spring|summer|autumn|fall|winter|statement|interview|release|news\s+release|press\s+release|email|letter|"
+    r"post|tweet|filing|report)"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s+(?=(?:the|its|his|her|their)\s|(?-i:[A-Z]))", re.I)
 _DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
@@ -92,6 +102,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     m = _LEADING.match(text, start, end)
     if m and m.end() > start:
         start, end = _strip(text, m.end(), end)
+    m = _TIME_ADJUNCT.match(text, start, end)
+    if m:
+        start = m.end()
     if end <= start or end - start > 400:
         return None
     chunks = _chunks(text, start, end)
