@@ -166,6 +166,14 @@ def test_a_time_or_channel_adjunct_without_a_comma_is_not_the_speaker(body, spea
     assert [who for _, who, _ in quotes_of(body)] == [speaker]
 
 
+@pytest.mark.parametrize("body", [
+    "Acme Motors closed its plant in Leeds on Monday and said: “The market for small cars has collapsed.”",
+    "Acme Motors closed its plant in Leeds on Monday and called the decision “painful but necessary”.",
+])
+def test_a_direct_quote_after_a_second_verb_goes_to_the_clauses_subject(body):
+    assert [who for _, who, _ in quotes_of(body)] == ["Acme Motors"]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

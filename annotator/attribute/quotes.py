@@ -234,7 +234,7 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
         left_end = _before_adverbs(text, left, cue_start)
         if _passive(text, left, cue_start, form):
             continue
-        phrase = parse_phrase(text, left, left_end)
+        phrase = _subject_of_clause(text, left, left_end)
         return (form, cue_start, phrase) if phrase else None
     # 'called the move a “smash and grab”', 'described it as “crushing”'
     for cue_start, cue_end, form in reversed(cues.labels_within(start, window_end)):
@@ -242,7 +242,7 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
             continue
         left = _clause_start(text, start, cue_start)
         left_end = _before_adverbs(text, left, cue_start)
-        phrase = parse_phrase(text, left, left_end) or _pronoun_before(text, left, left_end)
+        phrase = _subject_of_clause(text, left, left_end) or _pronoun_before(text, left, left_end)
         return (form, cue_start, phrase) if phrase else None
     m = _ACCORDING.search(text, start, window_end)
     if m and not text[m.end():window_end].count(","):
@@ -435,13 +435,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             break
         if (last_word(text, start, cue_start) or ("",))[0] == "to":
             continue  # "attempts to confirm", "declined to say": nothing was said
-        before = last_word(text, start, left_end)  # "… and said": a second verb of the clause's subject
-        coordinated = before is not None and before[0] in ("and", "but") and before[1] > start and text[before[1] - 1].isspace()
-        phrase = None
-        if coordinated and len(_WORDS.findall(text, start, left_end)) > 6:
-            # "the U.S. State Department called for their release on Dec. 21 and said …"
-            phrase = _coordinated_subject(text, start, left_end)
-        phrase = phrase or parse_phrase(text, start, left_end)
+        coordinated = _ends_in_and(text, start, left_end)
+        phrase = _subject_of_clause(text, start, left_end)
         if phrase is None:
             # "the Greens posted their worst result and Mr. Wilkinson predicted that ...":
             # the speaker starts after the last "and" or comma before the cue
@@ -463,6 +458,22 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
         return (form, cue_start, phrase, content) if content is not None else None
     return None
+
+
+def _ends_in_and(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in "and" or "but": "… and said" is a second verb of the clause's subject."""
+    before = last_word(text, start, end)
+    return before is not None and before[0] in ("and", "but") and before[1] > start and text[before[1] - 1].isspace()
+
+
+def _subject_of_clause(text: str, start: int, end: int) -> Phrase | None:
+    """The speaker in ``text[start:end]``, the words before a cue; when they are a long first clause
+    and "and" ("the U.S. State Department called for their release on Dec. 21 and said …"), its subject."""
+    if _ends_in_and(text, start, end) and len(_WORDS.findall(text, start, end)) > 6:
+        phrase = _coordinated_subject(text, start, end)
+        if phrase:
+            return phrase
+    return parse_phrase(text, start, end)
 
 
 def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
