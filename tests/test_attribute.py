@@ -174,6 +174,15 @@ def test_a_direct_quote_after_a_second_verb_goes_to_the_clauses_subject(body):
     assert [who for _, who, _ in quotes_of(body)] == ["Acme Motors"]
 
 
+@pytest.mark.parametrize("body", [
+    "Acme Motors cut jobs.\n\nThe company’s new statement said the plant would close in May.",
+    "Acme Motors cut jobs.\n\nA release sent to media from Acme Motors late Friday said the plant would close in May.",
+    "The plant will close in May, according to a release sent to reporters from Acme Motors.",
+])
+def test_who_owns_or_sent_the_statement_is_the_speaker(body):
+    assert [who for _, who, _ in quotes_of(body)] == ["Acme Motors"]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

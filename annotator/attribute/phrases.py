@@ -34,6 +34,9 @@ _TIME_ADJUNCT = re.compile(
     r"evening|night|spring|summer|autumn|fall|winter|statement|interview|release|news\s+release|press\s+release|email|letter|"
     r"post|tweet|filing|report)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s+(?=(?:the|its|his|her|their)\s|(?-i:[A-Z]))", re.I)
+_OWNER_OF_CHANNEL = re.compile(
+    r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
+    r"(statement|release|press\s+release|email|e-mail|letter|memo|tweet|post|announcement)s?\s*", re.I)
 _DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
@@ -51,7 +54,8 @@ _PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "sn
             "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
 _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
-_NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:released|issued|sent|published|posted|signed))?"
+_NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:released|issued|sent|published|posted|signed)"
+                             r"(?:\s+to\s+(?:the\s+)?(?:media|reporters|journalists|the\s+press|members|staff|supporters))?)?"
                              r"(?:\s+(?:for|from|of|at|with|close\s+to|to|representing|by))(?:\s+the)?\s*")
 # what follows the head noun: "officials of …", "sources close to …", "officials unauthorized to speak …",
 # "people arrested last week", "sources familiar with the talks"
@@ -186,6 +190,12 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     if any(w.lower() in _CLAUSE_WORDS for w in words):
         return None  # "the move will be seen by many" is a clause, not a speaker
     lower = text[start:end].lower().strip()
+    owner = _OWNER_OF_CHANNEL.fullmatch(text, start, end)
+    if owner:  # "the union's Friday release", "the company’s statement": the owner speaks through it
+        phrase = _head(text, start, owner.end(1), loose=True)
+        if phrase is not None:
+            phrase.end, phrase.channel = end, CHANNELS[" ".join(owner.group(2).lower().split())]
+            return phrase
     if lower in PRONOUNS:
         gender, number = PRONOUNS[lower]
         return Phrase(start, end, "pronoun", lower, gender=gender, number=number)
