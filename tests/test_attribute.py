@@ -183,6 +183,13 @@ def test_who_owns_or_sent_the_statement_is_the_speaker(body):
     assert [who for _, who, _ in quotes_of(body)] == ["Acme Motors"]
 
 
+def test_a_person_opening_the_clause_before_a_colon_says_the_quote_after_it():
+    body = ("Dave Martell runs a clinic.\n\n"
+            "Martell, the addictions doctor on the South Shore, is more blunt: “I think they are going to find horrors.”\n\n"
+            "The rules are simple: “No phones, no cameras and no notes at all.”")
+    assert [(who, what) for _, who, what in quotes_of(body)] == [("Dave Martell", "I think they are going to find horrors.")]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -253,7 +253,29 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
         phrase = parse_phrase(text, start, window_end)
         if phrase and phrase.kind == "name" and window_end - start <= 40:
             return ":", window_end, phrase
+    if colon:
+        phrase = _subject_before_colon(text, _clause_start(text, start, window_end), window_end)
+        if phrase:
+            return ":", window_end, phrase
     return None
+
+
+def _subject_before_colon(text: str, start: int, end: int) -> Phrase | None:
+    """'Martell, the addictions doctor on the South Shore, is more blunt: “…”': a person opening the
+    clause before the colon, with a short predicate and no one else named in it, says what follows."""
+    names = find_names(text, start, end)
+    if not names or names[0].kind not in ("person", "bare") or names[0].possessive \
+            or len(_WORDS.findall(text, start, names[0].run_start)) > 1:
+        return None
+    subject_end = names[0].end
+    if text.startswith(",", subject_end):  # an appositive, up to its closing comma
+        subject_end = text.find(",", subject_end + 1, end)
+        if subject_end < 0:
+            return None
+    if not 1 <= len(_WORDS.findall(text, subject_end, end)) <= 6 \
+            or any(n.kind in ("person", "organisation") for n in names[1:] if n.start >= subject_end):
+        return None
+    return parse_phrase(text, start, subject_end)
 
 
 def _only_object_or_adjunct(tail: str, cue: str) -> bool:
