@@ -212,6 +212,30 @@ def serve(config: str, dev_addr: str) -> None:
 
 # -- helpers ------------------------------------------------------------------
 
+@main.command()
+@click.option("--status", is_flag=True, help="Only say how many pipeline modules run compiled.")
+def compile(status: bool) -> None:  # noqa: A001 - the command's name
+    """Compile the pipeline's modules with Cython, for speed.
+
+    The Python sources stay the annotator: each compiled module sits beside its
+    source and is used only while that source is unchanged, so after an edit the
+    source runs until you compile again.  Needs the `fast` extra (Cython) and a
+    C compiler; without them this says so and the sources run as they are.
+    Set MARGINALIA_PURE_PYTHON=1 to run the sources regardless.
+    """
+    from . import compiled
+
+    if not status:
+        try:
+            click.echo(f"compiled {compiled.build()} pipeline modules")
+        except Exception as exc:  # noqa: BLE001 - no Cython or no compiler: the sources run
+            click.echo(f"not compiled ({_describe(exc)}); the Python sources will run", err=True)
+            return
+    running, total = compiled.status()
+    forced = " (MARGINALIA_PURE_PYTHON is set)" if os.environ.get(compiled.PURE_PYTHON_VARIABLE) else ""
+    click.echo(f"{running} of {total} pipeline modules run compiled{forced}")
+
+
 def _content_dir(config_path: Path) -> Path:
     if not config_path.exists():
         raise click.ClickException(f"{config_path}: no such file (run this in the project folder, or pass --config-file)")
