@@ -190,6 +190,11 @@ def test_a_person_opening_the_clause_before_a_colon_says_the_quote_after_it():
     assert [(who, what) for _, who, what in quotes_of(body)] == [("Dave Martell", "I think they are going to find horrors.")]
 
 
+def test_an_unnamed_source_is_named_by_its_description_without_a_trailing_clause():
+    body = "A person familiar with the talks but unauthorized to speak publicly said the deal was close to done."
+    assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("indirect", "a person familiar with the talks")]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -37,6 +37,7 @@ _TIME_ADJUNCT = re.compile(
 _OWNER_OF_CHANNEL = re.compile(
     r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|release|press\s+release|email|e-mail|letter|memo|tweet|post|announcement)s?\s*", re.I)
+_TRAILING_CLAUSE = re.compile(r"\s+(?:but|who|which|whose)\s+")
 _DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
@@ -133,6 +134,8 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         return None
     head.start = chunks[0][0]
     head.end = end
+    if head.kind == "nominal":  # "a person familiar with the talks but unauthorized to speak": the description
+        head.text = _TRAILING_CLAUSE.split(head.text, maxsplit=1)[0]
     for a_start, a_end in chunks[1:]:
         _apply_appositive(text, head, a_start, a_end)
     return head
