@@ -106,8 +106,9 @@ def build(jobs: int = 2) -> int:
     previous = Path.cwd()
     os.chdir(root)  # build_ext --inplace places each module beside its source, relative to here
     try:
-        compiled = cythonize(extensions, compiler_directives={"language_level": 3}, nthreads=jobs, quiet=True,
-                             build_dir="build/cython")
+        # annotations stay hints, as in Python: typed from them, a "float" argument would refuse None
+        compiled = cythonize(extensions, compiler_directives={"language_level": 3, "annotation_typing": False},
+                             nthreads=jobs, quiet=True, build_dir="build/cython")
         distribution = Distribution({"ext_modules": compiled,
                                      "script_args": ["--quiet", "build_ext", "--inplace", "-j", str(jobs)]})
         distribution.parse_command_line()
