@@ -195,6 +195,12 @@ def test_an_unnamed_source_is_named_by_its_description_without_a_trailing_clause
     assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("indirect", "a person familiar with the talks")]
 
 
+def test_he_was_quoted_as_saying_after_a_quote():
+    body = ("Mayor Doug Smith spoke after midnight.\n\n"
+            "“When the books were shown to me, I was shaken to the core,” he was quoted as saying in the release.")
+    assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("direct", "Doug Smith")]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -201,6 +201,12 @@ def _after_frame(text: str, start: int, end: int, cues: Cues) -> tuple[str, int,
     if m:
         phrase = parse_phrase(text, m.end(), stop, loose=True)
         return ("according to", s, phrase) if phrase else None
+    first, last = token_range(text, s, min(stop, s + 120))
+    quoted_as = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, s, min(stop, s + 120))
+    if quoted_as:  # '“…,” he was quoted as saying in the release.'
+        phrase = parse_phrase(text, s, quoted_as.start(), loose=True)
+        if phrase:
+            return "quoted as saying", quoted_as.start(), phrase
     cue = cues.at(s)
     if cue:  # inverted: "said Scott"
         phrase_end = _phrase_end(text, cue[1], stop)
