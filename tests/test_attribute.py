@@ -201,6 +201,16 @@ def test_he_was_quoted_as_saying_after_a_quote():
     assert [(kind, who) for kind, who, _ in quotes_of(body)] == [("direct", "Doug Smith")]
 
 
+@pytest.mark.parametrize("body, speaker", [
+    ("The family waited.\n\n“He is gone, he is gone,” the father repeated into his phone.", "the father"),  # repeated
+    ("I read to my daughter.\n\n“No, that is the mom,” says my two-year-old.", "my two-year-old"),  # my
+    ("The projects ran late.\n\nAs one veteran of the projects commented: “I have never seen one come in early.”",
+     "one veteran of the projects"),  # a noun for one person
+])
+def test_unnamed_people_quoted_directly(body, speaker):
+    assert [who for _, who, _ in quotes_of(body)] == [speaker]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -38,7 +38,7 @@ _OWNER_OF_CHANNEL = re.compile(
     r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|release|press\s+release|email|e-mail|letter|memo|tweet|post|announcement)s?\s*", re.I)
 _TRAILING_CLAUSE = re.compile(r"\s+(?:but|who|which|whose)\s+")
-_DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|this|that|these|those)\s+", re.I)
+_DETERMINERS = re.compile(r"(?:the|a|an|one|two|three|several|some|many|most|other|another|its|his|her|their|our|my|your|this|that|these|those)\s+", re.I)
 _STATE_ABBREVIATION = re.compile(r"(?:[A-Z][a-z]{0,4}\.){1,2}")  # "N.S.", "Ont.", "Calif.", "B.C."
 _INTRO_START = {
     "originally", "born", "raised", "based", "late", "early",
@@ -94,7 +94,7 @@ class Phrase:
 
 @cache
 def _people_nouns() -> frozenset[str]:
-    return load_words("people_nouns.txt") | gazetteer().roles
+    return load_words("people_nouns.txt") | load_words("person_nouns.txt") | gazetteer().roles
 
 
 def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phrase | None:
