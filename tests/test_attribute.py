@@ -211,6 +211,13 @@ def test_unnamed_people_quoted_directly(body, speaker):
     assert [who for _, who, _ in quotes_of(body)] == [speaker]
 
 
+def test_according_to_x_set_off_inside_a_sentence():
+    body = ("The harsh truth, according to addiction experts, is that the system is partly to blame.\n\n"
+            "The result, according to a survey of clubs by CTV News, is 352 missing children.")
+    assert quotes_of(body) == [("indirect", "addiction experts",
+                                "The harsh truth, according to addiction experts, is that the system is partly to blame")]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -21,7 +21,7 @@ from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .names import find_names
-from .phrases import Phrase, parse_phrase
+from .phrases import DATA_NOUNS, Phrase, parse_phrase
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
@@ -109,6 +109,10 @@ class Cues:
     def at(self, start: int) -> tuple[int, int, str] | None:
         i = bisect.bisect_left(self.starts, start)
         return self.matches[i] if i < len(self.starts) and self.starts[i] == start else None
+
+    def according_within(self, start: int, end: int) -> list[int]:
+        """Where "according to" begins inside ``text[start:end]``."""
+        return self.according[bisect.bisect_left(self.according, start):bisect.bisect_left(self.according, end)]
 
     def any_within(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.starts, start)
@@ -427,6 +431,21 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
                 or _ACCORDING.match(text, before.start, before.end) or cues.any_within(before.start, before.end):
             continue
         return form, cue_start, phrase, [before, rest]
+    # "The harsh truth, according to addiction experts, is a system ill-equipped …"
+    for at in cues.according_within(clause.start, end):
+        comma_before = text.rfind(",", clause.start, at)
+        according = _ACCORDING.match(text, at, end)
+        comma_after = text.find(",", according.end(), end) if according else -1
+        if comma_before < 0 or comma_after < 0 or text[comma_before + 1:at].strip():
+            continue
+        if not DATA_NOUNS.isdisjoint(w.lower() for w in _WORDS.findall(text, according.end(), comma_after)[:4]):
+            continue  # "according to a survey of clubs by CTV": a source, not a speaker
+        phrase = parse_phrase(text, according.end(), comma_after)
+        before = Span(*trimmed(text, clause.start, comma_before, lead="\"“‘'"))
+        rest = _content(text, comma_after + 1, end)
+        if phrase is not None and rest is not None and _WORDS.search(text, before.start, before.end) \
+                and not cues.any_within(before.start, before.end) and not cues.any_within(rest.start, rest.end):
+            return "according to", at, phrase, [before, rest]  # (but "…, according to Gibson, Major said …" is Major's)
     return None
 
 
