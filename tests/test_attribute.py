@@ -218,6 +218,11 @@ def test_according_to_x_set_off_inside_a_sentence():
                                 "The harsh truth, according to addiction experts, is that the system is partly to blame")]
 
 
+def test_quoted_words_ending_a_sentence_framed_after_them_make_a_mixed_quote_of_it():
+    body = "Results for the first 500 patients are “very exciting,” says senior manager Erin Kim."
+    assert quotes_of(body) == [("mixed", "Erin Kim", "Results for the first 500 patients are “very exciting,”")]
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -148,14 +148,19 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
         next_open = quoted[index + 1].open_mark if index + 1 < len(quoted) and quoted[index + 1].paragraphs[0] == q.paragraphs[-1] else last_par.end
         before_start = _last_sentence_start(text, prev_after, q.open_mark)
         after_end = _first_sentence_end(text, q.after, next_open)
-        frame = _after_frame(text, q.after, after_end, cues) or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
+        after = _after_frame(text, q.after, after_end, cues)
+        frame = after or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
         standalone = before_start >= q.open_mark - 1 or not text[before_start:q.open_mark].strip()
         if frame is not None:
             cue, cue_at, phrase = frame
-            kind = "direct"
+            kind, parts = "direct", list(q.parts)
             if not standalone and _THAT_BEFORE.search(text, before_start, q.open_mark):
                 kind = "mixed"
-            found.append(Found(list(q.parts), kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
+            elif after and not standalone and len(parts) == 1 and not cues.any_within(before_start, q.open_mark) \
+                    and len(_WORDS.findall(text, before_start, q.open_mark)) >= 2:
+                # 'Results so far are “very exciting,” says Kim': the quoted words end her sentence
+                kind, parts = "mixed", [Span(trimmed(text, before_start, q.open_mark)[0], q.after)]
+            found.append(Found(parts, kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
         elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _MIN_QUOTE_WORDS and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
     return found
