@@ -223,6 +223,12 @@ def test_quoted_words_ending_a_sentence_framed_after_them_make_a_mixed_quote_of_
     assert quotes_of(body) == [("mixed", "Erin Kim", "Results for the first 500 patients are “very exciting,”")]
 
 
+def test_a_quote_inside_a_quote_is_part_of_what_the_outer_speaker_says():
+    body = ("Andre Campbell draws comics.\n\n“Now I have tons,” says Campbell. His comics sell well. "
+            "“They say, ‘Oh my God, you are doing this? Maybe I can too!’ ” It is not about money.")
+    assert quotes_of(body)[-1] == ("direct", "Andre Campbell", "They say, ‘Oh my God, you are doing this? Maybe I can too!’")
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -163,7 +163,9 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
             found.append(Found(parts, kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
         elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _MIN_QUOTE_WORDS and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
-    return found
+    # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
+    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
+                                        for o in found)]
 
 
 def _last_sentence_start(text: str, start: int, stop: int) -> int:
@@ -189,7 +191,8 @@ def _abbreviation_stop(text: str, m: re.Match) -> bool:
 def _ends_sentence(text: str, q: Quoted, after_end: int) -> bool:
     """The quote closes its sentence: nothing but punctuation follows the mark."""
     tail = text[q.after:after_end].strip()
-    inner = text[q.end - 1] if q.end > q.start else ""
+    words_end = trimmed(text, q.start, q.end, trail="’'\"”")[1]  # '… Maybe I can too!’ ”': past an inner mark
+    inner = text[words_end - 1] if words_end > q.start else ""
     return not tail.strip(".!?…,;:)]") or (inner in ".!?…" and (not tail[:1].isalpha() or tail[:1].isupper()))
 
 
