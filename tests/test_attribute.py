@@ -229,6 +229,13 @@ def test_a_quote_inside_a_quote_is_part_of_what_the_outer_speaker_says():
     assert quotes_of(body)[-1] == ("direct", "Andre Campbell", "They say, ‘Oh my God, you are doing this? Maybe I can too!’")
 
 
+def test_a_name_where_people_work_is_an_organisation():
+    article, quotes, _ = run("Researchers at Cisco Talos studied the threats.\n\n"
+                             "The security firm said the campaign was run by one group.")
+    assert [who for _, who, _ in quotes] == ["Cisco Talos"]
+    assert article.speakers[0].kind == "organisation"
+
+
 def test_a_description_after_a_quote_is_the_person_who_just_spoke():
     body = ("Tom Brown runs the comic shop on Main Street.\n\n"
             "“Nobody starts out selling thousands of copies,” Brown says.\n\n"

@@ -26,6 +26,7 @@ class Gazetteer:
     demonyms: dict[str, str]  # "british" -> "United Kingdom"
     honorifics: dict[str, str]  # "mrs" -> "f"
     roles: frozenset[str]
+    people_nouns: frozenset[str]  # nouns for people, one or many: "researchers", "an economist", "staff"
     org_words: frozenset[str]
     stopwords: frozenset[str]
     common_words: frozenset[str]
@@ -84,6 +85,7 @@ def gazetteer() -> Gazetteer:
         demonyms=demonyms,
         honorifics=honorifics,
         roles=load_words("roles.txt"),
+        people_nouns=load_words("people_nouns.txt") | load_words("person_nouns.txt") | load_words("roles.txt"),
         org_words=load_words("org_words.txt"),
         stopwords=load_words("capitalised_stopwords.txt"),
         common_words=load_words("common_words.txt"),

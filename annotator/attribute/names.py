@@ -118,11 +118,15 @@ _RUN_CACHE_SIZE = 50_000
 
 def _cached_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     """_analyse_run, remembered by the run's words and the few facts of context it looks at."""
+    at_workplace = _after_people_at(text, start, g)
     key = (text[start:end], start >= 4 and text[start - 4:start].lower() == "the ", _sentence_initial(text, start),
-           _paragraph_start(text, start))
+           _paragraph_start(text, start), at_workplace)
     found = _RUN_CACHE.get(key)
     if found is None:
         names = _analyse_run(text, start, end, g)
+        if at_workplace and names and names[0].kind in ("person", "bare") and names[0].run_start == start and names[0].gender is None \
+                and not names[0].role and not names[0].honorific:
+            names[0].kind = "organisation"  # "researchers at Cisco Talos": where people work
         found = tuple((n.start - start, n.end - start, n.text, n.kind, n.role, n.honorific, n.gender, n.canonical,
                        n.subtype, n.run_start - start, n.possessive, n.has_the) for n in names)
         if len(_RUN_CACHE) > _RUN_CACHE_SIZE:
@@ -161,6 +165,19 @@ def _prefix_start(text: str, hyphen: int) -> int | None:
 
 def _tokens(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
     return [(m.group(), start + m.start(), start + m.end()) for m in _WORD.finditer(text[start:end])]
+
+
+def _after_people_at(text: str, start: int, g: Gazetteer) -> bool:
+    """The run follows "<people> at": "researchers at", "an economist at", "staff at"."""
+    if start < 4 or text[start - 3:start] != "at ":
+        return False
+    word_end = start - 3
+    while word_end > 0 and text[word_end - 1] == " ":
+        word_end -= 1
+    word_start = word_end
+    while word_start > 0 and text[word_start - 1].isalpha():
+        word_start -= 1
+    return text[word_start:word_end].lower() in g.people_nouns
 
 
 def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
