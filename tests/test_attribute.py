@@ -221,6 +221,9 @@ def test_according_to_x_set_off_inside_a_sentence():
 def test_quoted_words_ending_a_sentence_framed_after_them_make_a_mixed_quote_of_it():
     body = "Results for the first 500 patients are “very exciting,” says senior manager Erin Kim."
     assert quotes_of(body) == [("mixed", "Erin Kim", "Results for the first 500 patients are “very exciting,”")]
+    # but a quote whose own stop ends the sentence, after a frame of its own, stays direct
+    body = "Minister Jan Nowak called the stabbing “an act of barbarity.” He said he could not find the words."
+    assert quotes_of(body)[0] == ("direct", "Jan Nowak", "an act of barbarity.")
 
 
 def test_a_quote_inside_a_quote_is_part_of_what_the_outer_speaker_says():

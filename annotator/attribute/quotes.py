@@ -156,7 +156,8 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
             kind, parts = "direct", list(q.parts)
             if not standalone and _THAT_BEFORE.search(text, before_start, q.open_mark):
                 kind = "mixed"
-            elif after and not standalone and len(parts) == 1 and not cues.any_within(before_start, q.open_mark) \
+            elif after and not standalone and len(parts) == 1 and not _closes_sentence(text, q) \
+                    and not cues.any_within(before_start, q.open_mark) and not cues.labels_within(before_start, q.open_mark) \
                     and len(_WORDS.findall(text, before_start, q.open_mark)) >= 2:
                 # 'Results so far are “very exciting,” says Kim': the quoted words end her sentence
                 kind, parts = "mixed", [Span(trimmed(text, before_start, q.open_mark)[0], q.after)]
@@ -166,6 +167,12 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
     return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                                         for o in found)]
+
+
+def _closes_sentence(text: str, q: Quoted) -> bool:
+    """'… “an act of barbarity.” He said …': the quote's own stop ends the sentence."""
+    following = trimmed(text, q.after, len(text))[0]
+    return text[q.end - 1:q.end] in (".", "!", "?") and following < len(text) and text[following].isupper()
 
 
 def _last_sentence_start(text: str, start: int, stop: int) -> int:
