@@ -156,23 +156,24 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
             kind, parts = "direct", list(q.parts)
             if not standalone and _THAT_BEFORE.search(text, before_start, q.open_mark):
                 kind = "mixed"
-            elif after and not standalone and len(parts) == 1 and not _closes_sentence(text, q) \
-                    and not cues.any_within(before_start, q.open_mark) and not cues.labels_within(before_start, q.open_mark) \
-                    and len(_WORDS.findall(text, before_start, q.open_mark)) >= 2:
-                # 'Results so far are “very exciting,” says Kim': the quoted words end her sentence
+            elif after and not standalone and len(parts) == 1 and _ends_her_sentence(text, q, before_start, cues):
                 kind, parts = "mixed", [Span(trimmed(text, before_start, q.open_mark)[0], q.after)]
             found.append(Found(parts, kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
         elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _MIN_QUOTE_WORDS and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
-    return [f for f in found if not any(o is not f and o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
+    return [f for f in found if not any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                                         for o in found)]
 
 
-def _closes_sentence(text: str, q: Quoted) -> bool:
-    """'… “an act of barbarity.” He said …': the quote's own stop ends the sentence."""
+def _ends_her_sentence(text: str, q: Quoted, sentence_start: int, cues: Cues) -> bool:
+    """'Results so far are “very exciting,” says Kim': the quoted words end a sentence of hers that
+    nothing before them frames, so the whole sentence is her (mixed) quote.  Not so in
+    '… called it “an act of barbarity.” He said …', where the quote's own stop ends the sentence."""
     following = trimmed(text, q.after, len(text))[0]
-    return text[q.end - 1:q.end] in (".", "!", "?") and following < len(text) and text[following].isupper()
+    closes = text[q.end - 1:q.end] in (".", "!", "?") and following < len(text) and text[following].isupper()
+    return not closes and not cues.any_within(sentence_start, q.open_mark) \
+        and not cues.labels_within(sentence_start, q.open_mark) and len(_WORDS.findall(text, sentence_start, q.open_mark)) >= 2
 
 
 def _last_sentence_start(text: str, start: int, stop: int) -> int:
@@ -220,8 +221,9 @@ def _after_frame(text: str, start: int, end: int, cues: Cues) -> tuple[str, int,
     if m:
         phrase = parse_phrase(text, m.end(), stop, loose=True)
         return ("according to", s, phrase) if phrase else None
-    first, last = token_range(text, s, min(stop, s + 120))
-    quoted_as = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, s, min(stop, s + 120))
+    reach = min(stop, s + 120)
+    first, last = token_range(text, s, reach)
+    quoted_as = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, s, reach)
     if quoted_as:  # '“…,” he was quoted as saying in the release.'
         phrase = parse_phrase(text, s, quoted_as.start(), loose=True)
         if phrase:
