@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from ..lexicon import load_words
 from ..segment import trimmed
 from .cues import CHANNELS
 from .gazetteer import gazetteer
@@ -90,11 +88,6 @@ class Phrase:
     channel: str | None = None
     gender: str | None = None
     number: str | None = None
-
-
-@cache
-def _people_nouns() -> frozenset[str]:
-    return load_words("people_nouns.txt") | load_words("person_nouns.txt") | gazetteer().roles
 
 
 def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phrase | None:
@@ -222,7 +215,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
     noun_of = _nominal_noun_before(text, body_start, people[0].run_start) if people and det and people[0].run_start > body_start else None
-    if noun_of in _people_nouns() and CHANNELS.get(noun_of, "spokesperson") == "spokesperson":
+    if noun_of in gazetteer().people_nouns and CHANNELS.get(noun_of, "spokesperson") == "spokesperson":
         # "a spokeswoman for Trudeau", "a lawyer for Smith": someone else, who speaks for the person named
         return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=people[0].text, number=_number(noun_of))
     if people and not (det and people[0].run_start > body_start and noun_of is None):
@@ -259,7 +252,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
                 return Phrase(start, end, "name", org.text, name=org, channel=CHANNELS[prefix_noun], number="sg")
             return Phrase(start, end, "nominal", noun_phrase, affiliation=_org_name(org), number=_number(prefix_noun))
     noun = _head_noun(text, body_start, end)
-    if noun and (noun in _people_nouns() or noun in CHANNELS):
+    if noun and (noun in gazetteer().people_nouns or noun in CHANNELS):
         phrase_text = text[start:end].strip()
         return Phrase(start, end, "nominal", phrase_text, number=_number(noun), channel=CHANNELS.get(noun))
     if loose and det and noun and len(words) <= 8 and noun not in DATA_NOUNS and not noun.endswith(("ly", "ing")) \

@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..slug import slugify
-from ..lexicon import load_words
 from ..model import Span
+from .gazetteer import gazetteer
 from .names import Name
 from .phrases import Phrase
 
@@ -32,7 +32,6 @@ _ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
 _GENDERED_PRONOUN = re.compile(r"[hHsSſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
-_PERSON_NOUNS = load_words("people_nouns.txt") | load_words("roles.txt") | load_words("person_nouns.txt")
 # "the utility said", "the firm added": the organisation named last (or most prominently)
 _COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business",
             "operator", "startup", "giant", "utility", "station", "broadcaster", "network", "agency", "organisation",
@@ -384,7 +383,7 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
                 if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]) \
                         and all(q in name for q in qualifiers):
                     return e, "title"
-        if noun in _PERSON_NOUNS and noun not in _UNNAMED_ROLES and noun not in _GENERIC_ORGS and noun not in _COMPANY:
+        if noun in gazetteer().people_nouns and noun not in _UNNAMED_ROLES and noun not in _GENERIC_ORGS and noun not in _COMPANY:
             # "the rookie defenceman", "the 35-year-old mother": someone already named
             e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))
             if e is not None:
