@@ -122,6 +122,8 @@ def test_she_goes_to_the_woman_not_the_last_man_named():
     ("A spokesperson said the company would appeal against the ruling.", "a spokesperson", "unnamed"),
     ("Critics say the scheme will cost far more than planned.", "critics", "unnamed"),
     ("A source close to the family said the funeral would be private.", "a source close to the family", "unnamed"),
+    ("Pyra Labs said the service would stay free.", "Pyra Labs", "organisation"),  # a company's word, not a surname
+    ("Hart Research Associates said most voters agreed.", "Hart Research Associates", "organisation"),
 ])
 def test_organisations_and_unnamed_sources_speak_too(body, name, kind):
     _, quotes, names = run(body)
