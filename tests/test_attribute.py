@@ -132,6 +132,13 @@ def test_organisations_and_unnamed_sources_speak_too(body, name, kind):
     assert (who.lower(), speaker.kind) == (name.lower(), kind)
 
 
+def test_a_common_word_in_capitals_is_no_organisation():
+    article, quotes, _ = run("WATCH BELOW: the minister on the new ID cards.\n\n"
+                             "The UCP said the cards would cost £30 each and would be ready in May.")
+    assert [m.name for m in article.mentions] == []
+    assert [(who, kind) for kind, who, _ in quotes] == [("UCP", "indirect")]
+
+
 def test_role_and_affiliation_from_appositive_and_of_the():
     body = ("Len Duvall, a Labour member of the London Assembly, says the plan makes no sense.\n\n"
             "Stafford Scott of the Monitoring Group, a charity, claims the move will backfire.")

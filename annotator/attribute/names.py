@@ -318,8 +318,7 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     if len(words) > 1 and words[-1].lower() in g.roles and words[0].lower().rstrip(".") not in g.given_names:
         name.kind = "role"  # "Senate Minority Leader": a title, though it holds an organisation's word
         return name
-    if _has_org_word(toks, g) or (len(words) == 1 and (_ACRONYM.fullmatch(words[0]) and words[0] not in _NOT_ACRONYMS
-                                                       or _MIXED_CASE.fullmatch(words[0]))):
+    if _has_org_word(toks, g) or (len(words) == 1 and (_is_acronym(words[0], g) or _MIXED_CASE.fullmatch(words[0]))):
         name.kind = "organisation"
         return name
     if surface.lower() in g.demonyms:
@@ -338,6 +337,11 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     else:
         name.kind = "organisation"
     return name
+
+
+def _is_acronym(word: str, g: Gazetteer) -> bool:
+    """"NHS", "UCP" name bodies; "BELOW", "WATCH" in a capitalised heading are common words."""
+    return bool(_ACRONYM.fullmatch(word)) and word not in _NOT_ACRONYMS and word.lower() not in g.common_words
 
 
 def _looks_like_name_word(word: str) -> bool:
