@@ -139,6 +139,14 @@ def test_a_common_word_in_capitals_is_no_organisation():
     assert [(who, kind) for kind, who, _ in quotes] == [("UCP", "indirect")]
 
 
+def test_an_organisation_is_named_as_the_article_names_it():
+    assert [who for _, who, _ in quotes_of("The RCMP said the camp would be cleared by Friday.")] == ["RCMP"]
+    body = "Officers of the Royal Canadian Mounted Police arrived.\n\nThe RCMP said the camp would be cleared by Friday."
+    article, quotes, _ = run(body)
+    assert [who for _, who, _ in quotes] == ["Royal Canadian Mounted Police"]  # the known name, when written
+    assert "RCMP" in article.speakers[0].aliases
+
+
 def test_role_and_affiliation_from_appositive_and_of_the():
     body = ("Len Duvall, a Labour member of the London Assembly, says the plan makes no sense.\n\n"
             "Stafford Scott of the Monitoring Group, a charity, claims the move will backfire.")

@@ -87,6 +87,16 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
     return sorted(kept + indirect, key=lambda f: f.start)
 
 
+def _name_as_written(entity: Entity, text: str) -> None:
+    """An organisation known by another name is called what the article calls it: "the RCMP", not
+    "Royal Canadian Mounted Police", unless the article writes that too (the known name stays an alias)."""
+    if entity.kind != "organisation" or not entity.canonical or entity.name != entity.canonical or entity.name in text:
+        return
+    written = [a for a in entity.aliases if a in text]
+    if written:
+        entity.rename(max(written, key=len))
+
+
 def _results(text: str, attributed, entities: Entities) -> dict:
     taken: set[str] = set()
     ids: dict[int, str] = {}
@@ -96,6 +106,7 @@ def _results(text: str, attributed, entities: Entities) -> dict:
     for f, entity, via in attributed:
         key = id(entity)
         if key not in ids:
+            _name_as_written(entity, text)
             ids[key] = speaker_id(entity, taken)
             speakers.append(Speaker(
                 id=ids[key], name=entity.name, kind=entity.kind, role=entity.role, affiliation=entity.affiliation,
