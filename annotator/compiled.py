@@ -1,7 +1,7 @@
 """The annotator's modules compiled with Cython, used only while they match their sources.
 
 The Python sources are the annotator; compiling them unchanged with Cython
-makes ``extract`` about 15 % faster (``bench/extract_throughput.py``).  A
+makes ``extract`` 15 to 20 % faster (``bench/extract_throughput.py``).  A
 compiled module sits beside its source, and ``compiled-modules.json`` records
 the SHA-256 of the source it was built from.  On import, a compiled module is
 loaded only when its source still has that hash: after an edit the edited

@@ -88,7 +88,7 @@ def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
 
 
 def _name_as_written(entity: Entity, text: str) -> None:
-    """An organisation known by another name is called what the article calls it: "the RCMP", not
+    """An organisation known by another name is called what the article calls it: "RCMP", not
     "Royal Canadian Mounted Police", unless the article writes that too (the known name stays an alias)."""
     if entity.kind != "organisation" or not entity.canonical or entity.name != entity.canonical or entity.name in text:
         return
