@@ -5,9 +5,8 @@ makes ``extract`` 15 to 20 % faster (``bench/extract_throughput.py``).  A
 compiled module sits beside its source, and ``compiled-modules.json`` records
 the SHA-256 of the source it was built from.  On import, a compiled module is
 loaded only when its source still has that hash: after an edit the edited
-source runs, never a stale build, until ``python -m annotator.compiled``
-builds again (``annotator compile``).  ``MARGINALIA_PURE_PYTHON=1`` runs the
-sources throughout.
+source runs, never a stale build, until ``annotator compile`` builds again.
+``MARGINALIA_PURE_PYTHON=1`` runs the sources throughout.
 """
 
 from __future__ import annotations
