@@ -1,0 +1,136 @@
+"""The attribute stage: find the quotes, resolve each to its speaker, and list who is only mentioned."""
+
+from __future__ import annotations
+
+import bisect
+import hashlib
+
+from ..model import Article, Mention, Quote, Span, Speaker
+from .names import find_names
+from .quotemarks import find_quoted
+from .quotes import Cues, Found, direct_quotes, indirect_quotes
+from .speakers import Entities, Entity, resolve, speaker_id
+
+_CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
+
+
+def attribute(article: Article) -> Article:
+    text, paragraphs = article.text, article.paragraphs
+    if not paragraphs:
+        return article.with_(speakers=[], quotes=[], mentions=[])
+    starts = [p.start for p in paragraphs]
+
+    def paragraph_of(offset: int) -> int:
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    cues = Cues(text)
+    direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
+    open_sentences = _outside_quotes(article.sentences, direct)
+    indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
+    found = _merge(direct, indirect)
+
+    names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
+    sentence_starts = [s.start for s in article.sentences]
+    entities = Entities(names, [], sentence_starts)
+    entities.skip_quoted([(f.start, f.end) for f in found])
+    entities.learn_genders(text, article.sentences)
+    attributed: list[tuple[Found, Entity, str]] = []
+    for f in found:
+        at = f.cue_at if f.cue_at is not None else f.start
+        if f.continues:
+            previous = attributed[-1] if attributed else None
+            if previous is None or f.paragraph - previous[0].paragraph > _CONTINUATION_REACH:
+                continue
+            # 'Durning did not need much coaxing. “I’m thankful …”': a person named in the sentence
+            # before the quote (within its paragraph, after the last quote) is likelier than the last speaker
+            since = max(paragraphs[f.paragraph].start, previous[0].end, _sentence_before(sentence_starts, f.start))
+            entity, via = entities.first_person_between(text, since, f.start) or previous[1], "context"
+        else:
+            entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
+        if entity is None or entity.outlet:
+            continue  # outlets reporting are sources, not speakers
+        entities.note(entity, at)
+        attributed.append((f, entity, via))
+    return article.with_(**_results(text, attributed, entities))
+
+
+def _sentence_before(sentence_starts: list[int], at: int) -> int:
+    """Where the sentence before the one holding ``at`` begins, if ``at`` opens its sentence."""
+    i = bisect.bisect_right(sentence_starts, at) - 1
+    if i > 0 and sentence_starts[i] >= at - 2:
+        i -= 1
+    return sentence_starts[i] if i >= 0 else 0
+
+
+def _outside_quotes(sentences: list[Span], direct: list[Found]) -> list[Span]:
+    """The sentences not mostly inside a direct quote (both lists are in text order)."""
+    kept, first = [], 0
+    for s in sentences:
+        while first < len(direct) and direct[first].end <= s.start:
+            first += 1  # quotes that end before this sentence cannot hold the later ones either
+        half = 0.5 * (s.end - s.start)
+        inside = False
+        for q in direct[first:]:
+            if q.start >= s.end:
+                break
+            if min(s.end, q.end) - max(s.start, q.start) > half:
+                inside = True
+                break
+        if not inside:
+            kept.append(s)
+    return kept
+
+
+def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
+    """Direct quotes inside a mixed quote become part of it."""
+    kept = [d for d in direct if not any(i.type == "mixed" and i.start <= d.start and d.end <= i.end for i in indirect)]
+    return sorted(kept + indirect, key=lambda f: f.start)
+
+
+def _name_as_written(entity: Entity, text: str) -> None:
+    """An organisation known by another name is called what the article calls it: "RCMP", not
+    "Royal Canadian Mounted Police", unless the article writes that too (the known name stays an alias)."""
+    if entity.kind != "organisation" or not entity.canonical or entity.name != entity.canonical or entity.name in text:
+        return
+    written = [a for a in entity.aliases if a in text]
+    if written:
+        entity.rename(max(written, key=len))
+
+
+def _results(text: str, attributed, entities: Entities) -> dict:
+    taken: set[str] = set()
+    ids: dict[int, str] = {}
+    speakers: list[Speaker] = []
+    quotes: list[Quote] = []
+    seen_quote_ids: set[str] = set()
+    for f, entity, via in attributed:
+        key = id(entity)
+        if key not in ids:
+            _name_as_written(entity, text)
+            ids[key] = speaker_id(entity, taken)
+            speakers.append(Speaker(
+                id=ids[key], name=entity.name, kind=entity.kind, role=entity.role, affiliation=entity.affiliation,
+                affiliation_note=entity.affiliation_note, aliases=list(entity.aliases),
+            ))
+        quote_text = text[f.start:f.end]
+        qid = "q-" + hashlib.sha1(quote_text.encode("utf-8")).hexdigest()[:8]
+        while qid in seen_quote_ids:
+            qid += "x"
+        seen_quote_ids.add(qid)
+        quotes.append(Quote(
+            id=qid, speaker=ids[key], type=f.type, cue=f.cue, start=f.start, end=f.end, text=quote_text, via=via,
+            channel=f.phrase.channel if f.phrase else None, segments=list(f.parts),
+        ))
+    quoted = {id(e) for _, e, _ in attributed}
+    first_mention: dict[int, int] = {}
+    for m in entities.mentions:
+        first_mention.setdefault(id(m.entity), m.at)
+    mentions = []
+    for e in entities.entities:
+        if id(e) in quoted or e.kind == "unnamed":
+            continue
+        if e.kind == "person" and len(e.name.split()) < 2:
+            continue  # a lone capitalised word is too often not a name
+        mention_at = first_mention.get(id(e), 0)
+        mentions.append(Mention(name=e.name, kind=e.kind, role=e.role, start=mention_at, end=mention_at + len(e.name)))
+    return {"speakers": speakers, "quotes": quotes, "mentions": mentions}
