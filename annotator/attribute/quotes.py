@@ -221,9 +221,7 @@ def _after_frame(text: str, start: int, end: int, cues: Cues) -> tuple[str, int,
     if m:
         phrase = parse_phrase(text, m.end(), stop, loose=True)
         return ("according to", s, phrase) if phrase else None
-    reach = min(stop, s + 120)
-    first, last = token_range(text, s, reach)
-    quoted_as = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, s, reach)
+    quoted_as = _quoted_as(text, s, min(stop, s + 120))
     if quoted_as:  # '“…,” he was quoted as saying in the release.'
         phrase = parse_phrase(text, s, quoted_as.start(), loose=True)
         if phrase:
@@ -442,12 +440,10 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
         if not 1 <= len(_WORDS.findall(text, comma_before + 1, left_end)) <= 5:
             continue
         phrase = parse_phrase(text, comma_before + 1, left_end)
-        before = Span(*trimmed(text, clause.start, comma_before, lead="\"“‘'"))
-        rest = _content(text, after + 1, end)
-        if phrase is None or rest is None or not _WORDS.search(text, before.start, before.end) \
-                or _ACCORDING.match(text, before.start, before.end) or cues.any_within(before.start, before.end):
+        around = _around_aside(text, clause.start, comma_before, after + 1, end, cues)
+        if phrase is None or around is None or _ACCORDING.match(text, around[0].start, around[0].end):
             continue
-        return form, cue_start, phrase, [before, rest]
+        return form, cue_start, phrase, around
     # "The harsh truth, according to addiction experts, is a system ill-equipped …"
     for at in cues.according_within(clause.start, end):
         comma_before = text.rfind(",", clause.start, at)
@@ -458,12 +454,19 @@ def _aside_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, li
         if not DATA_NOUNS.isdisjoint(w.lower() for w in _WORDS.findall(text, according.end(), comma_after)[:4]):
             continue  # "according to a survey of clubs by CTV": a source, not a speaker
         phrase = parse_phrase(text, according.end(), comma_after)
-        before = Span(*trimmed(text, clause.start, comma_before, lead="\"“‘'"))
-        rest = _content(text, comma_after + 1, end)
-        if phrase is not None and rest is not None and _WORDS.search(text, before.start, before.end) \
-                and not cues.any_within(before.start, before.end) and not cues.any_within(rest.start, rest.end):
-            return "according to", at, phrase, [before, rest]  # (but "…, according to Gibson, Major said …" is Major's)
+        around = _around_aside(text, clause.start, comma_before, comma_after + 1, end, cues)
+        if phrase is not None and around is not None and not cues.any_within(around[1].start, around[1].end):
+            return "according to", at, phrase, around  # (but "…, according to Gibson, Major said …" is Major's)
     return None
+
+
+def _around_aside(text: str, start: int, comma_before: int, rest_start: int, end: int, cues: Cues) -> list[Span] | None:
+    """The reported words on both sides of an aside set off by commas, if both hold words and no cue comes before."""
+    before = Span(*trimmed(text, start, comma_before, lead="\"“‘'"))
+    rest = _content(text, rest_start, end)
+    if rest is None or not _WORDS.search(text, before.start, before.end) or cues.any_within(before.start, before.end):
+        return None
+    return [before, rest]
 
 
 def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
@@ -481,8 +484,7 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
                 return "according to", m.start(), phrase, content
         return None
     # X was quoted as saying CONTENT
-    first, last = token_range(text, start, end)
-    m = None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, start, end)
+    m = _quoted_as(text, start, end)
     if m:
         phrase = parse_phrase(text, start, m.start())
         content = _content(text, m.end(), end)
@@ -490,6 +492,12 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
             return "quoted as saying", m.start(), phrase, content
     # X said (that) CONTENT, else CONTENT, according to X / CONTENT, X said / CONTENT, said X
     return _subject_first(text, start, end, cues) or _reverse(text, start, end, cues)
+
+
+def _quoted_as(text: str, start: int, end: int) -> re.Match | None:
+    """"was quoted as saying" in ``text[start:end]``, looked for only when one of its words is there."""
+    first, last = token_range(text, start, end)
+    return None if _QUOTED_AS_WORDS.isdisjoint(all_words(text)[first:last]) else _QUOTED_AS.search(text, start, end)
 
 
 def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
