@@ -428,3 +428,45 @@ def test_a_quote_without_cue_goes_to_the_person_named_just_before_it():
 def test_the_subject_of_a_long_first_verb_phrase_says_the_second():
     _, quotes, names = run("The World Health Organization called for calm on Monday and said the outbreak was contained.")
     assert [(who, text) for _, who, text in quotes] == [("World Health Organization", "the outbreak was contained")]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # a clause before ", saying": its subject speaks, not the whole clause
+    ("Vern Sparkes joined the rally. Sparkes also criticized the prime minister, saying he is signing away "
+     "the country's sovereignty.", "Vern Sparkes"),
+    ("Mayor Ann Lee opened the bridge. The diocese issued a second statement on Tuesday, saying a review will "
+     "look into the matter.", "The diocese"),
+    ("President Joe Biden spoke on Monday. Biden rejected Pelosi's suggestion, saying the plan would cost too much.",
+     "Joe Biden"),
+])
+def test_the_subject_of_a_clause_before_a_participle_cue_is_the_speaker(body, speaker):
+    assert speakers_of(body) == [speaker]
+
+
+def test_a_pronoun_right_before_the_cue_speaks_for_a_clause_before_it():
+    body = ("Senator Murray Sinclair released his report. Sinclair derides the board for a lack of leadership he "
+            "says has left the city's police without effective oversight.")
+    assert speakers_of(body) == ["Murray Sinclair"]
+
+
+@pytest.mark.parametrize("phrase, described", [
+    ("the retired teacher", "the retired teacher"),
+    ("Washington's own adopted daughter", "Washington's own adopted daughter"),
+    ("people arrested at the camp", "people arrested at the camp"),
+    ("an expert cited in the report", "an expert cited in the report"),
+    ("a person familiar with the talks but unauthorized to speak", "a person familiar with the talks"),
+    ("researchers at the San Francisco-based Gladstone Institute", "researchers at the San Francisco-based Gladstone Institute"),
+])
+def test_a_past_participle_in_a_description_is_not_a_verb(phrase, described):
+    from annotator.attribute.phrases import parse_phrase
+    assert parse_phrase(phrase, 0, len(phrase), loose=True).text == described
+
+
+@pytest.mark.parametrize("body, name, kind", [
+    ("Lawyers for Huma Abedin filed a letter.", "Huma Abedin", "person"),
+    ("Doctors Without Borders sent a team.", "Médecins Sans Frontières", "organisation"),
+    ("The Roman Catholic Diocese of Covington condemned the students.", "Roman Catholic Diocese of Covington", "organisation"),
+])
+def test_names_opening_a_sentence_keep_their_kind(body, name, kind):
+    article = annotate(parse_text(body, "t.txt", body_only=True))
+    assert (name, kind) in [(m.name, m.kind) for m in article.mentions]

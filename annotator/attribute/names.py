@@ -191,12 +191,15 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     # a common word capitalised only because it opens the sentence ("Rather", "Originally")
     if toks and toks[0][1] == start and _sentence_initial(text, start):
         word = toks[0][0].lower()
-        if word in g.common_words and word not in g.given_names and g.lookup(toks[0][0]) is None:
+        if word in g.common_words and word not in g.given_names and g.lookup(toks[0][0]) is None \
+                and g.lookup(text[toks[0][1]:toks[-1][2]]) is None:  # ("Doctors Without Borders" is a name)
             toks.pop(0)
     if toks and _DATELINE.match(text, toks[0][1]) and _paragraph_start(text, toks[0][1]):
         return [Name(toks[0][1], toks[-1][2], text[toks[0][1]:toks[-1][2]], "place", run_start=toks[0][1])]
     while toks and toks[-1][0].lower() in _JOINERS:
         toks.pop()
+    while toks and toks[0][0].lower() in _JOINERS:
+        toks.pop(0)  # "Lawyers for Huma Abedin": the dropped opening word took the name's start with it
     if not toks:
         return []
     # a possessive ends the name: "Khan’s plans"

@@ -67,6 +67,10 @@ _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "re
                  "source", "sources", "insider", "insiders", "staff", "employee", "employees"}
 _PRONOUN_WORDS = {"he", "she", "they", "it", "his", "her", "him", "them", "its", "their", "we", "our", "us", "i", "my", "me"}
 _DETERMINER_WORDS = {"the", "a", "an", "this", "that", "one", "two", "three", "several", "some"}
+# what opens an object after a verb; not a preposition: "people arrested at the camp", "an expert cited in
+# the report" are phrases
+_OBJECT_OPENERS = _DETERMINER_WORDS | _PRONOUN_WORDS
+_NOT_BEFORE_VERB = _DETERMINER_WORDS | {"own", "most", "more", "less", "well", "self", "and", "but", "or", "who", "not"}
 _PUNCTUATION = re.compile(r"[,()\[\]]")
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
@@ -120,6 +124,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
         first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
+    if head is not None and head.kind == "nominal" and (verb := _verb_start(text, first_start, first_end)) is not None:
+        # "Sparkes also criticized the prime minister, saying …": a clause; its subject is the speaker
+        head = _head(text, first_start, verb, loose=True) or head
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
         # "One red-state Democrat, Montana Sen. Jon Tester, said": a description, then the name
         head = _head(text, first_start, first_end, loose=True)
@@ -268,6 +275,24 @@ def _looks_like_clause(words: list[str]) -> bool:
         if w in _PRONOUN_WORDS or (w.endswith("ed") and words[i - 1].lower() not in _DETERMINER_WORDS and len(w) > 4):
             return True
     return False
+
+
+def _verb_start(text: str, start: int, end: int) -> int | None:
+    """Where the verb of a clause read as a noun phrase begins: "the diocese issued a statement",
+    "Clinton also encouraged supporters". A past form counts when a subject comes before it and an
+    object or adjunct opens after it ("the retired teacher", "Washington's own adopted daughter" are phrases)."""
+    words = list(_WORD.finditer(text, start, end))
+    for i in range(1, len(words)):
+        w = words[i].group().lower()
+        before = words[i - 1].group().lower()
+        if w == "also" and i + 1 < len(words):
+            return words[i].start()
+        if len(w) > 4 and w.endswith("ed") and not w.startswith("un") and "-" not in w and before not in _NOT_BEFORE_VERB \
+                and not before.endswith(("ly", "’s", "'s")):
+            after = words[i + 1].group() if i + 1 < len(words) else ""
+            if after[:1].isupper() or after.lower() in _OBJECT_OPENERS:
+                return words[i].start()
+    return None
 
 
 def _nominal_noun_before(text: str, start: int, name_start: int) -> str | None:

@@ -52,6 +52,7 @@ _INNER_CLAUSE = re.compile(
 _PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
+_PERSONAL_SUBJECT = re.compile(r"\b(?:he|she|they|we)\s*$", re.I)
 _NOT_REPORTED_AFTER_COMMA = {"and", "but", "as", "while", "although", "though", "because", "which", "who", "whose", "when",
                              "where", "after", "before", "amid", "despite", "with"}
 # verbs whose object is as often a noun phrase as a clause: "denied wrongdoing", "confirmed the deal"
@@ -509,14 +510,15 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             continue  # "attempts to confirm", "declined to say": nothing was said
         coordinated = _ends_in_and(text, start, left_end)
         phrase = _subject_of_clause(text, start, left_end)
+        if phrase is None or phrase.kind == "nominal" and _PERSONAL_SUBJECT.search(text, start, left_end):
+            # "… a lack of leadership he says has left …": a pronoun right before the cue, not a description
+            phrase = _pronoun_before(text, start, left_end) or phrase
         if phrase is None:
             # "the Greens posted their worst result and Mr. Wilkinson predicted that ...":
             # the speaker starts after the last "and" or comma before the cue
             inner = _INNER_CLAUSE.search(text, start, left_end)
             if inner:
                 phrase = parse_phrase(text, inner.end(), left_end)
-        if phrase is None:
-            phrase = _pronoun_before(text, start, left_end)  # "... upon learning of it he claimed ..."
         if phrase is None and coordinated:
             phrase = _coordinated_subject(text, start, left_end)
         if phrase is None:
