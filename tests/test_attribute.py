@@ -470,3 +470,9 @@ def test_a_past_participle_in_a_description_is_not_a_verb(phrase, described):
 def test_names_opening_a_sentence_keep_their_kind(body, name, kind):
     article = annotate(parse_text(body, "t.txt", body_only=True))
     assert (name, kind) in [(m.name, m.kind) for m in article.mentions]
+
+
+def test_the_subject_after_an_introductory_phrase_says_the_second_verb():
+    body = ("In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised China's support for "
+            "resolving the crisis and said he did not think the trade dispute would affect this.")
+    assert quotes_of(body) == [("indirect", "Mike Pompeo", "he did not think the trade dispute would affect this")]

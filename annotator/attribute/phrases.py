@@ -111,7 +111,7 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         return None
     chunks = _chunks(text, start, end)
     # skip introductory phrases: "In a statement, the company"
-    while len(chunks) > 1 and _is_introduction(_first_word(text, chunks[0])) and not _is_name_chunk(text, chunks[0]):
+    while len(chunks) > 1 and is_introduction(_first_word(text, chunks[0])) and not _is_name_chunk(text, chunks[0]):
         chunks.pop(0)
         # "Originally from Arichat, N.S., Martell says": the province goes with the place
         while len(chunks) > 1 and _STATE_ABBREVIATION.fullmatch(text, *chunks[0]):
@@ -170,7 +170,7 @@ def _first_word(text: str, chunk: tuple[int, int]) -> str:
     return m.group().lower() if m else ""
 
 
-def _is_introduction(first_word: str) -> bool:
+def is_introduction(first_word: str) -> bool:
     """"In a statement, …", "While visiting …, …": words that open an introductory phrase."""
     return first_word in _INTRO_START or (first_word.endswith("ing") and len(first_word) > 5)
 

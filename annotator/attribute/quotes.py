@@ -21,7 +21,7 @@ from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .names import find_names
-from .phrases import DATA_NOUNS, Phrase, parse_phrase
+from .phrases import DATA_NOUNS, Phrase, is_introduction, parse_phrase
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
@@ -559,6 +559,10 @@ def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
     name = next(iter(find_names(text, start, end)), None)
     if name and name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
         return parse_phrase(text, start, name.end)  # at most one word ("But") before the name
+    comma = text.find(",", start, end)
+    first = _WORDS.match(text, trimmed(text, start, end)[0])
+    if comma > 0 and first and is_introduction(first.group().lower()):
+        return _coordinated_subject(text, comma + 1, end)  # "In an interview on Monday, Pompeo praised … and said"
     return None
 
 
