@@ -476,3 +476,19 @@ def test_the_subject_after_an_introductory_phrase_says_the_second_verb():
     body = ("In an interview with CNBC on Monday, U.S. Secretary of State Mike Pompeo praised China's support for "
             "resolving the crisis and said he did not think the trade dispute would affect this.")
     assert quotes_of(body) == [("indirect", "Mike Pompeo", "he did not think the trade dispute would affect this")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Prosecutor Caroline Wojtaszek spoke. Wojtaszek questioned that logic, saying there are limits on her ability "
+     "to jail him.", [("indirect", "Caroline Wojtaszek", "there are limits on her ability to jail him")]),
+    ("BC Hydro reminded customers to consider food safety, saying a packed freezer will hold food for two days.",
+     [("indirect", "BC Hydro", "a packed freezer will hold food for two days")]),
+])
+def test_the_subject_of_a_clause_says_what_follows_a_participle_after_a_comma(body, expected):
+    assert quotes_of(body) == expected
+
+
+def test_a_quoted_paraphrase_before_noting_that_is_two_quotes():
+    body = 'Kevin Vickers said he is a "long ways from making a decision," noting that he has served for 43 years.'
+    assert quotes_of(body) == [("mixed", "Kevin Vickers", 'he is a "long ways from making a decision,"'),
+                               ("indirect", "Kevin Vickers", "he has served for 43 years")]

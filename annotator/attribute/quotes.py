@@ -65,7 +65,7 @@ _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", 
                 "couldn't", "didn't", "doesn't", "don't", "hasn't", "haven't", "'s", "’s"}
 _ADDED_CLAUSE = re.compile(  # ", and said", " but added", ", adding": opening with a comma or a space
     r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
-    r"|(?<=,)\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?)")
+    r"|(?<=,)[\"”]?\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?)")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -519,7 +519,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             inner = _INNER_CLAUSE.search(text, start, left_end)
             if inner:
                 phrase = parse_phrase(text, inner.end(), left_end)
-        if phrase is None and coordinated:
+        if phrase is None and (coordinated or _after_comma_participle(text, start, cue_start, form)):
+            # "… and said", "Wojtaszek questioned that logic, saying …": the clause's subject says it
             phrase = _coordinated_subject(text, start, left_end)
         if phrase is None:
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
@@ -548,6 +549,11 @@ def _subject_of_clause(text: str, start: int, end: int) -> Phrase | None:
         if phrase:
             return phrase
     return parse_phrase(text, start, end)
+
+
+def _after_comma_participle(text: str, start: int, cue_start: int, form: str) -> bool:
+    """The cue is a participle after a comma: "…, saying", "…, adding"."""
+    return form.endswith("ing") and text[start:cue_start].rstrip().endswith(",")
 
 
 def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
