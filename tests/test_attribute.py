@@ -492,3 +492,21 @@ def test_a_quoted_paraphrase_before_noting_that_is_two_quotes():
     body = 'Kevin Vickers said he is a "long ways from making a decision," noting that he has served for 43 years.'
     assert quotes_of(body) == [("mixed", "Kevin Vickers", 'he is a "long ways from making a decision,"'),
                                ("indirect", "Kevin Vickers", "he has served for 43 years")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("The British aid group Gatsby said its Africa programs director was among those killed in the attack.",
+     [("indirect", "Gatsby", "its Africa programs director was among those killed in the attack")]),
+    ("However, in the two years since the attack, some in the Muslim community say the outpouring of support has "
+     "dried up.", [("indirect", "some in the Muslim community", "the outpouring of support has dried up")]),
+    ("It’s too early to quantify the overall effect on breweries, said Mark Garthwaite, director of the center.",
+     [("indirect", "Mark Garthwaite", "It’s too early to quantify the overall effect on breweries")]),
+])
+def test_speakers_described_before_the_name_or_as_part_of_a_group(body, expected):
+    assert quotes_of(body) == expected
+
+
+def test_a_name_after_of_is_not_the_head_of_the_phrase():
+    from annotator.attribute.phrases import parse_phrase
+    phrase = "the head of US TV network Fox"
+    assert parse_phrase(phrase, 0, len(phrase)).kind == "nominal"

@@ -9,6 +9,7 @@ ministry.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -71,6 +72,14 @@ _DETERMINER_WORDS = {"the", "a", "an", "this", "that", "one", "two", "three", "s
 # the report" are phrases
 _OBJECT_OPENERS = _DETERMINER_WORDS | _PRONOUN_WORDS
 _NOT_BEFORE_VERB = _DETERMINER_WORDS | {"own", "most", "more", "less", "well", "self", "and", "but", "or", "who", "not"}
+_SOME_OF = re.compile(r"(?:in|of|at|within|among)\s+(?:the|this|that|these|those|our|their|his|her|its)\s+", re.I)
+_PART_OF_GROUP = {"some", "many", "most", "several", "two", "three", "one"}
+_GROUP_NOUNS = gazetteer().people_nouns | {"community", "public"}
+# nouns that a name can follow as its head: "the aid group Gatsby", "the rapper Drake"
+_ORG_BEFORE_NAME = {"group", "company", "firm", "charity", "organization", "organisation", "union", "agency", "network",
+                    "band", "startup", "retailer", "brewery", "association", "coalition", "foundation", "institute",
+                    "campaign", "website", "publisher"}
+_PEOPLE_BEFORE_NAME = {"rapper", "singer", "actor", "actress", "comedian", "musician", "novelist", "author", "artist"}
 _PUNCTUATION = re.compile(r"[,()\[\]]")
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
@@ -209,18 +218,33 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     # a single name right before a common noun only qualifies it: "Mississauga resident",
     # "Rogers spokesperson Andrea Goldstein", "Atmospheric scientist Kent Moore"
     names = [n for n in names if not (n.kind == "bare" and _MODIFIER_OF_NOUN.match(text, n.end, end))]
-    people = [n for n in names if n.kind in ("person", "bare")]
+    people = [n for n in names if n.kind in ("person", "bare") and n.text.lower() not in PRONOUNS]  # not "It’s"
     # "El Paso's police chief Greg Allen": the possessor only qualifies the person named after it
     people = [n for n in people if not n.possessive] or people
     if people and all(n.possessive for n in people) and _WORD.search(text, people[-1].end + 2, end):
         # "DeLaet's agent": someone of DeLaet's, named perhaps in an appositive ("DeLaet's agent, Danny Fritz");
         # but "Smith's statement" is Smith's
         noun = _head_noun(text, people[-1].end + 2, end)
-        if noun and noun not in CHANNELS:
+        if noun and noun not in CHANNELS and people[-1].text.lower() not in PRONOUNS:  # ("It’s too early …" is a clause)
             return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     orgs = [n for n in names if n.kind in ("organisation", "outlet", "place")]
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
+    if det and _SOME_OF.match(text, body_start, end) and det.group().strip().lower() in _PART_OF_GROUP \
+            and _head_noun(text, _SOME_OF.match(text, body_start, end).end(), end) in _GROUP_NOUNS:
+        # "some in the Muslim community", "many of the residents": part of a group speaks
+        return Phrase(start, end, "nominal", text[start:end].strip(), number="pl")
+    noun_before = _word_before(text, body_start, people[-1].run_start) if det and people else None
+    if noun_before and people[-1].end == end and not people[-1].possessive \
+            and not _POSTMODIFIER.search(text, body_start, people[-1].run_start) \
+            and (noun_before in _ORG_BEFORE_NAME or noun_before in _PEOPLE_BEFORE_NAME):
+        # "the British aid group Gatsby", "the rapper Drake": a description, then the name
+        person = people[-1]
+        if noun_before in _PEOPLE_BEFORE_NAME:
+            return Phrase(start, end, "name", person.text, name=person, role=text[body_start:person.run_start].strip(),
+                          gender=person.gender, number="sg")
+        org = dataclasses.replace(person, kind="organisation")
+        return Phrase(start, end, "name", org.text, name=org, number="sg")
     noun_of = _nominal_noun_before(text, body_start, people[0].run_start) if people and det and people[0].run_start > body_start else None
     if noun_of in gazetteer().people_nouns and CHANNELS.get(noun_of, "spokesperson") == "spokesperson":
         # "a spokeswoman for Trudeau", "a lawyer for Smith": someone else, who speaks for the person named
@@ -266,6 +290,12 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
             and not _looks_like_clause(words):
         return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     return None
+
+
+def _word_before(text: str, start: int, end: int) -> str | None:
+    """The last word of ``text[start:end]``, lower-cased."""
+    words = _WORD.findall(text, start, end)
+    return words[-1].lower() if words else None
 
 
 def _looks_like_clause(words: list[str]) -> bool:
