@@ -510,3 +510,20 @@ def test_a_name_after_of_is_not_the_head_of_the_phrase():
     from annotator.attribute.phrases import parse_phrase
     phrase = "the head of US TV network Fox"
     assert parse_phrase(phrase, 0, len(phrase)).kind == "nominal"
+
+
+def test_quoted_words_in_a_paraphrase_run_on_to_their_closing_mark():
+    body = ('Mr. Hemming said he and his group were "very pleased with the decision. This levels the playing field." '
+            'The board met later.')
+    assert quotes_of(body) == [("mixed", "Hemming", 'he and his group were "very pleased with the decision. '
+                                                    'This levels the playing field."')]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The report came from the police board — the second such review this week — Sen. Murray Sinclair said the board "
+     "had failed to deal with the pattern.", "Murray Sinclair"),
+    ("Tom Hart is running for the Conservatives, while Green party leader Elizabeth May has said the Greens won’t "
+     "field a candidate.", "Elizabeth May"),
+])
+def test_speakers_after_a_dash_or_named_with_a_clause_word(body, speaker):
+    assert speakers_of(body) == [speaker]

@@ -80,6 +80,7 @@ _ORG_BEFORE_NAME = {"group", "company", "firm", "charity", "organization", "orga
                     "band", "startup", "retailer", "brewery", "association", "coalition", "foundation", "institute",
                     "campaign", "website", "publisher"}
 _PEOPLE_BEFORE_NAME = {"rapper", "singer", "actor", "actress", "comedian", "musician", "novelist", "author", "artist"}
+_NAME_LIKE = {"will", "may", "can", "do"}  # clause words that open names too
 _PUNCTUATION = re.compile(r"[,()\[\]]")
 _CLAUSE_WORDS = {"will", "would", "be", "is", "are", "was", "were", "been", "being", "has", "have", "had", "can", "could",
                  "should", "may", "might", "must", "do", "does", "did", "not", "if", "because", "than", "when", "there"}
@@ -199,8 +200,8 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     words = _WORD.findall(text[start:end])
     if not words:
         return None
-    if any(w.lower() in _CLAUSE_WORDS for w in words):
-        return None  # "the move will be seen by many" is a clause, not a speaker
+    if any(w.lower() in _CLAUSE_WORDS and not w[0].isupper() for w in words[1:]) or words[0].lower() in _CLAUSE_WORDS - _NAME_LIKE:
+        return None  # "the move will be seen by many" is a clause, not a speaker (but "Elizabeth May", "Will Smith" are names)
     lower = text[start:end].lower().strip()
     owner = _OWNER_OF_CHANNEL.fullmatch(text, start, end)
     if owner:  # "the union's Friday release", "the company’s statement": the owner speaks through it

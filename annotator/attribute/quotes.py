@@ -48,7 +48,7 @@ _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
 _INNER_CLAUSE = re.compile(
-    r"(?:,|;|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;]{1,60}$)")
+    r"(?:,|;|\s[—–]|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;—–]{1,60}$)")
 _PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
@@ -66,6 +66,7 @@ _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", 
 _ADDED_CLAUSE = re.compile(  # ", and said", " but added", ", adding": opening with a comma or a space
     r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
     r"|(?<=,)[\"”]?\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?)")
+_QUOTE_RUN_ON = 600  # characters a quotation opened in a paraphrase may run on past its sentence
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -669,16 +670,25 @@ def _content(text: str, start: int, end: int) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in ",:;—–"):
         start += 1
     end = _strip_end(text, start, end)
-    if text.count("“", start, end) > text.count("”", start, end) and "”" in text[end:end + 3]:
-        end = text.index("”", end) + 1  # a paraphrase ending in quoted words keeps its closing mark
-    elif text.count('"', start, end) % 2 == 1 and '"' in text[end:end + 3]:
-        end = text.index('"', end) + 1
+    # a paraphrase ending in quoted words keeps its closing mark, though the quotation runs on
+    # past the sentence: 'he was "very pleased with the decision. This really …"'
+    if text.count("“", start, end) > text.count("”", start, end):
+        end = _closing_mark(text, end, "”")
+    elif text.count('"', start, end) % 2 == 1:
+        end = _closing_mark(text, end, '"')
     words = [m.group() for m in itertools.islice(_WORDS.finditer(text, start, end), 3)]  # three are enough to judge
     if len(words) < 3:
         return None
     if words[0].lower() in ("to", "nothing", "so", "yes", "no", "goodbye", "hello", "thanks", "sorry"):
         return None
     return Span(start, end)
+
+
+def _closing_mark(text: str, end: int, mark: str) -> int:
+    """Past the mark that closes a quotation open at ``end``, if it closes within the paragraph; else ``end``."""
+    paragraph_end = text.find("\n", end)
+    close = text.find(mark, end, min(end + _QUOTE_RUN_ON, paragraph_end if paragraph_end >= 0 else len(text)))
+    return close + 1 if close >= 0 else end
 
 
 def _is_person_like(phrase: Phrase) -> bool:
