@@ -527,3 +527,12 @@ def test_quoted_words_in_a_paraphrase_run_on_to_their_closing_mark():
 ])
 def test_speakers_after_a_dash_or_named_with_a_clause_word(body, speaker):
     assert speakers_of(body) == [speaker]
+
+
+def test_he_is_the_subject_of_the_sentence_before_rather_than_a_frequent_speaker_further_back():
+    body = ('The station gave Brian Hemming the names of members. Mr. Hemming argued that the move hurt his group, noting '
+            'the board lobbies members by e-mail. "We want a fair fight," Mr. Hemming said.\n\n'
+            'Justice Sean Dunphy said the station’s stand "was clearly adopted to frustrate the applicants." Still, he denied '
+            'Mr. Hemming’s request for phone numbers.\n\n'
+            '"This has degenerated into an acrimonious fight," he wrote in his decision.')
+    assert speakers_of(body)[-2:] == ["Sean Dunphy", "Sean Dunphy"]

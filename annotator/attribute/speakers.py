@@ -220,7 +220,9 @@ class Entities:
                 continue
             subject = sentence not in seen_sentence
             seen_sentence.add(sentence)
-            score = -distance + 0.6 * subject + 1.2 * m.spoke + 0.15 * min(counts[id(e)], 6) - 0.5 * m.possessive
+            # the subject of this sentence or the one before outweighs a frequent speaker further back
+            score = -distance + 0.6 * subject + 0.75 * (subject and distance <= 1 and not unsure) + 1.2 * m.spoke \
+                + 0.15 * min(counts[id(e)], 6) - 0.5 * m.possessive
             if gender and e.gender is None:
                 score -= 0.5  # "she": a person known to be a woman before one of unknown gender
             if unsure:
