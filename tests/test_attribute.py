@@ -536,3 +536,9 @@ def test_he_is_the_subject_of_the_sentence_before_rather_than_a_frequent_speaker
             'Mr. Hemming’s request for phone numbers.\n\n'
             '"This has degenerated into an acrimonious fight," he wrote in his decision.')
     assert speakers_of(body)[-2:] == ["Sean Dunphy", "Sean Dunphy"]
+
+
+def test_a_named_owner_speaks_through_a_book_or_database():
+    body = ("Historian Cecil Foster studied the railway. Foster’s book says that around 90 per cent of the porters "
+            "in the city were Black.")
+    assert quotes_of(body) == [("indirect", "Cecil Foster", "around 90 per cent of the porters in the city were Black")]
