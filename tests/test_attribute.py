@@ -542,3 +542,17 @@ def test_a_named_owner_speaks_through_a_book_or_database():
     body = ("Historian Cecil Foster studied the railway. Foster’s book says that around 90 per cent of the porters "
             "in the city were Black.")
     assert quotes_of(body) == [("indirect", "Cecil Foster", "around 90 per cent of the porters in the city were Black")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Tim Guest, a paramedic, spoke to the board.\n\nGuest said too often, the emergency department becomes a safety net.",
+     [("indirect", "Tim Guest", "too often, the emergency department becomes a safety net")]),
+    ("EARNINGS: Samsung Electronics Co. said it posted a near-30 per cent drop in operating profit.",
+     [("indirect", "Samsung Electronics Co", "it posted a near-30 per cent drop in operating profit")]),
+    # a common word that is no one's surname, or opens a clause, speaks for no one
+    ('Edmonton responded a couple of minutes later when Jones scored his first goal.', []),
+    ('Doug McCallum spoke. When told of the statement they had never done a study, he said, "I’ve never said '
+     'there’s a study."', [("direct", "Doug McCallum", "I’ve never said there’s a study.")]),
+])
+def test_a_lone_capitalised_word_before_the_cue_is_a_surname_only_if_someone_bears_it(body, expected):
+    assert quotes_of(body) == expected

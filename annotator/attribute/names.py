@@ -38,7 +38,7 @@ class Name:
     start: int  # of the name itself, after any role or honorific
     end: int
     text: str  # the name as written: "Sadiq Khan", "Met", "Monitoring Group"
-    kind: str  # person | organisation | place | outlet | role | bare (a single unknown word)
+    kind: str  # person | organisation | place | outlet | role | bare (a single unknown word) | surname (see quotes._lone_surname)
     role: str | None = None  # "London Mayor"
     honorific: str | None = None  # "Mr"
     gender: str | None = None  # m | f | None

@@ -265,7 +265,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
         return phrase
     if orgs:
         org = orgs[0]
-        rest = text[org.end:end].strip().lower()
+        rest = text[org.end:end].strip(" .").lower()  # ("Samsung Electronics Co." ends in a full stop)
         before = text[start:org.run_start].strip().lower()
         channel = CHANNELS.get(rest) or CHANNELS.get(rest.split()[-1]) if rest else None
         prefix_noun = _nominal_noun_before(text, body_start, org.run_start)

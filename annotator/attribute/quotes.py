@@ -20,7 +20,8 @@ from ..segment import is_abbreviation, trimmed
 from ..tokens import indexes_of, token_range, tokens
 from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
-from .names import find_names
+from .gazetteer import gazetteer
+from .names import Name, find_names
 from .phrases import DATA_NOUNS, Phrase, is_introduction, parse_phrase
 from .quotemarks import Quoted
 
@@ -520,6 +521,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             inner = _INNER_CLAUSE.search(text, start, left_end)
             if inner:
                 phrase = parse_phrase(text, inner.end(), left_end)
+        if phrase is None:
+            phrase = _lone_surname(text, start, left_end)  # "Guest said": "guest" is a common word too
         if phrase is None and (coordinated or _after_comma_participle(text, start, cue_start, form)):
             # "… and said", "Wojtaszek questioned that logic, saying …": the clause's subject says it
             phrase = _coordinated_subject(text, start, left_end)
@@ -550,6 +553,18 @@ def _subject_of_clause(text: str, start: int, end: int) -> Phrase | None:
         if phrase:
             return phrase
     return parse_phrase(text, start, end)
+
+
+def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
+    """One capitalised word before the cue, opening its sentence, that the name finder took for a common word
+    ("Guest said", "Young said"): a surname, if someone named earlier bears it (see ``resolve``)."""
+    first, last = trimmed(text, start, end)
+    word = _WORDS.fullmatch(text, first, last)
+    if word is None or not word.group()[0].isupper() or word.group().lower() in gazetteer().stopwords \
+            or find_names(text, first, last):
+        return None  # ("When told …" opens a clause; a place, "Edmonton responded", is no one's surname)
+    name = Name(first, last, word.group(), "surname", run_start=first)
+    return Phrase(first, last, "name", word.group(), name=name, number="sg")
 
 
 def _after_comma_participle(text: str, start: int, cue_start: int, form: str) -> bool:

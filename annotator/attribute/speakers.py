@@ -331,6 +331,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
         else:
             entity = entities.find_by_surface(n.text, at) or entities.find_by_surface(n.text, None)
             via = "surname"
+        if entity is None and n.kind == "surname":
+            return None, via  # a common word that is no one's surname here: "Others said"
         if entity is None:
             if n.kind == "bare" and re.fullmatch(r"[A-Z][A-Z0-9&.]{1,8}", n.text):
                 entity = entities.new(n.text, "organisation", at)
