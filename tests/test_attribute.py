@@ -556,3 +556,13 @@ def test_a_named_owner_speaks_through_a_book_or_database():
 ])
 def test_a_lone_capitalised_word_before_the_cue_is_a_surname_only_if_someone_bears_it(body, expected):
     assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Wendy Golden lost her son. After Kody died, she urged police to investigate.",
+     [("indirect", "Wendy Golden", "to investigate")]),
+    ("The foreign ministry urged Chinese citizens to consider their personal circumstances.",
+     [("indirect", "The foreign ministry", "to consider their personal circumstances")]),
+])
+def test_what_someone_urged_is_what_to_do(body, expected):
+    assert quotes_of(body) == expected

@@ -29,6 +29,8 @@ _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
 # ", while", "; ", " — ": each written after one opening set of characters, which the scan can jump to
 _CLAUSE_SPLIT = re.compile(r"[,;\s](?:(?<=,)\s+(?:while|whereas|but|and|although|though|as|because|since)\s+|(?<=;)\s+|(?<=\s)\s*[—–]\s+(?=[a-z]))")
 _WORDS = re.compile(r"[\w’'-]+")
+_DIRECTIVES = {"urge"}  # its reported words are what to do: "urged people to stay home"
+_TO_AFTER_OBJECT = re.compile(r"[^,.;:\"“”]{1,40}?\s((?:never\s+|not\s+)?to\s(?!(?:the|a|an|his|her|their|its|my|me|us|him|them)\s))")
 _OBJECT_VERBS = {"tell", "warn", "urge", "assure", "inform", "remind", "ask", "advise", "promise"}
 _THAT = re.compile(r"\s*(?:that\s+|,\s*)?", re.I)
 _ACCORDING = re.compile(r"\baccording\s+to\s+", re.I)
@@ -531,7 +533,7 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
                 break
             continue
         after = _skip_object(text, cue_end, end, form)
-        content = _content(text, after, end) if after is not None else None
+        content = _content(text, after, end, directive=cue_lemma(form) in _DIRECTIVES) if after is not None else None
         if content is not None and cue_lemma(form) in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
                 and not _reads_as_clause(text, content):
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
@@ -664,6 +666,8 @@ def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
         t = _THAT_WORD.match(text, pos, end) or _OBJECT_THAT.match(text, pos, end)
         if t:
             return t.end()
+        if lemma in _DIRECTIVES and (to := _TO_AFTER_OBJECT.match(text, pos, end)):
+            return to.start(1)  # "urged Chinese citizens to consider …": what they were urged to do
         obj = _OBJECT.match(text, pos, end)
         if lemma == "tell" and obj:
             return obj.end() if not text.startswith(("to ", "to\t"), obj.end()) else None
@@ -681,7 +685,7 @@ def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
     return pos
 
 
-def _content(text: str, start: int, end: int) -> Span | None:
+def _content(text: str, start: int, end: int, directive: bool = False) -> Span | None:
     while start < end and (text[start].isspace() or text[start] in ",:;—–"):
         start += 1
     end = _strip_end(text, start, end)
@@ -692,6 +696,8 @@ def _content(text: str, start: int, end: int) -> Span | None:
     elif text.count('"', start, end) % 2 == 1:
         end = _closing_mark(text, end, '"')
     words = [m.group() for m in itertools.islice(_WORDS.finditer(text, start, end), 3)]  # three are enough to judge
+    if directive and len(words) >= 2 and words[0].lower() in ("to", "never", "not"):
+        return Span(start, end)  # what someone was urged to do (see _skip_object): "to investigate"
     if len(words) < 3:
         return None
     if words[0].lower() in ("to", "nothing", "so", "yes", "no", "goodbye", "hello", "thanks", "sorry"):
