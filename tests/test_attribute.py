@@ -566,3 +566,13 @@ def test_a_lone_capitalised_word_before_the_cue_is_a_surname_only_if_someone_bea
 ])
 def test_what_someone_urged_is_what_to_do(body, expected):
     assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Alfonso Espinos opened the shop. "We dedicate ourselves solely to comic books,’’ says the 39-year-old founder.',
+     [("direct", "Alfonso Espinos", "We dedicate ourselves solely to comic books,")]),
+    ("Manager Jimmy McGeough spoke. ''He has been on trial with a number of clubs,'' said McGeough.",
+     [("direct", "Jimmy McGeough", "He has been on trial with a number of clubs,")]),
+])
+def test_doubled_single_marks_are_quotation_marks(body, expected):
+    assert quotes_of(body) == expected

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from ..model import Span
 
 OPEN, CLOSE, EITHER = 1, 2, 3
-_DOUBLE = re.compile(r"[\"“”„«»]")
+# doubled single marks stand for double ones in some wire copy: "‘‘Yes,’’ she said", "enough'' for"
+_DOUBLE = re.compile(r"''|‘‘|’’|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;,")
 
@@ -28,6 +29,7 @@ class Quoted:
     close_mark: int | None  # offset of the closing mark, None when left open
     parts: list[Span] = field(default_factory=list)  # the words inside, per paragraph
     paragraphs: list[int] = field(default_factory=list)
+    close_width: int = 1  # characters in the closing mark (2 for "’’")
 
     @property
     def start(self) -> int:
@@ -40,17 +42,19 @@ class Quoted:
     @property
     def after(self) -> int:
         """Offset just after the closing mark (or the end of the words)."""
-        return self.close_mark + 1 if self.close_mark is not None else self.end
+        return self.close_mark + self.close_width if self.close_mark is not None else self.end
 
 
-def _direction(text: str, i: int, start: int, end: int, single: bool) -> int:
+def _direction(text: str, i: int, start: int, end: int, single: bool, width: int = 1) -> int:
     ch = text[i]
     if ch in "“„«‘":
         return OPEN
-    if ch in "”»":
+    if ch in "”»" or (width == 2 and ch == "’"):
         return CLOSE
     prev = text[i - 1] if i > start else " "
-    nxt = text[i + 1] if i + 1 < end else " "
+    nxt = text[i + width] if i + width < end else " "
+    if width == 2:
+        ch = '"'  # "''" reads as a straight double mark
     if ch == "’" or (single and ch == "'"):
         if prev.isalnum() and nxt.isalnum():
             return 0  # an apostrophe: don't, O’Brien
@@ -81,28 +85,27 @@ def find_quoted(text: str, paragraphs: list[Span], *, single: bool | None = None
     for index, p in enumerate(paragraphs):
         pending = carry
         carry = None
-        positions = [(m.start(), _direction(text, m.start(), p.start, p.end, single)) for m in marks.finditer(text, p.start, p.end)]
-        positions = [(i, d) for i, d in positions if d]
+        positions = [(m.start(), m.end(), _direction(text, m.start(), p.start, p.end, single, m.end() - m.start()))
+                     for m in marks.finditer(text, p.start, p.end)]
+        positions = [(i, j, d) for i, j, d in positions if d]
         if pending is not None:
-            if positions and positions[0][0] == _first_visible(text, p) and positions[0][1] in (OPEN, EITHER):
-                positions.pop(0)
-                opened_at = _first_visible(text, p)
+            if positions and positions[0][0] == _first_visible(text, p) and positions[0][2] in (OPEN, EITHER):
+                current_start = positions.pop(0)[1]
                 current = pending
-                current_start = opened_at + 1
             else:
                 found.append(pending)
                 current, current_start = None, None
         else:
             current, current_start = None, None
-        for i, direction in positions:
+        for i, after, direction in positions:
             if current is None:
                 if direction in (OPEN, EITHER):
                     current = Quoted(open_mark=i, close_mark=None)
-                    current_start = i + 1
+                    current_start = after
                 continue
             if direction in (CLOSE, EITHER):
                 _add_part(current, text, current_start, i, index)
-                current.close_mark = i
+                current.close_mark, current.close_width = i, after - i
                 found.append(current)
                 current = None
             elif direction == OPEN:
@@ -110,7 +113,7 @@ def find_quoted(text: str, paragraphs: list[Span], *, single: bool | None = None
                 _add_part(current, text, current_start, i, index)
                 found.append(current)
                 current = Quoted(open_mark=i, close_mark=None)
-                current_start = i + 1
+                current_start = after
         if current is not None:
             _add_part(current, text, current_start, p.end, index)
             nxt = paragraphs[index + 1] if index + 1 < len(paragraphs) else None

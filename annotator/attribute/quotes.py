@@ -49,7 +49,7 @@ _OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:(?-i:[A-Z
 _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
 _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
-_QUOTED_BIT = re.compile(r"[\"“”].{3,}[\"“”]")
+_QUOTED_BIT = re.compile(r"(?:[\"“”]|''|’’|‘‘).{3,}(?:[\"“”]|''|’’)")
 _INNER_CLAUSE = re.compile(
     r"(?:,|;|\s[—–]|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;—–]{1,60}$)")
 _PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
