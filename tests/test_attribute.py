@@ -576,3 +576,14 @@ def test_what_someone_urged_is_what_to_do(body, expected):
 ])
 def test_doubled_single_marks_are_quotation_marks(body, expected):
     assert quotes_of(body) == expected
+
+
+def test_a_name_after_a_possessive_place_is_the_speaker():
+    body = '"That wasn’t very good," Vancouver’s Bo Horvat said. "We gave ourselves a chance in the second period."'
+    assert speakers_of(body) == ["Bo Horvat", "Bo Horvat"]
+
+
+def test_a_short_quote_right_after_a_framed_one_in_its_paragraph_continues_it():
+    body = 'Alison Levine plays boccia. "He carried most of the weight," she said. "I was super-green."'
+    assert quotes_of(body) == [("direct", "Alison Levine", "He carried most of the weight,"),
+                               ("direct", "Alison Levine", "I was super-green.")]

@@ -202,16 +202,18 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
         toks.pop(0)  # "Lawyers for Huma Abedin": the dropped opening word took the name's start with it
     if not toks:
         return []
-    # a possessive ends the name: "Khan’s plans"
-    possessive = False
+    # a possessive ends the name: "Khan’s plans"; a name may follow it: "Vancouver's Bo Horvat"
+    possessive, rest = False, []
     for i, (tok, s, e) in enumerate(toks):
         if tok.endswith(_POSSESSIVE) and len(tok) > 2 and not (i + 1 < len(toks) and toks[i + 1][0].lower() in g.org_words):
             # (but "the Prime Minister's Office", "the Women's Hospital" are one name)
             cut = 2 if tok.endswith(("'s", "’s")) else 1
+            if i + 1 < len(toks):
+                rest = _analyse_run(text, toks[i + 1][1], toks[-1][2], g)
             toks = toks[:i] + [(tok[:-cut], s, e - cut)]
             possessive = True
             break
-    return _split_run(text, toks, g, has_the, possessive)
+    return _split_run(text, toks, g, has_the, possessive) + rest
 
 
 def _sentence_initial(text: str, at: int) -> bool:

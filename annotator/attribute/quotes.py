@@ -164,11 +164,22 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
             elif after and not standalone and len(parts) == 1 and _ends_her_sentence(text, q, before_start, cues):
                 kind, parts = "mixed", [Span(trimmed(text, before_start, q.open_mark)[0], q.after)]
             found.append(Found(parts, kind, cue, phrase, q.paragraphs[0], cue_at=cue_at))
-        elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _MIN_QUOTE_WORDS and _ends_sentence(text, q, after_end):
+        elif standalone and len(_WORDS.findall(text, q.start, q.end)) >= _min_words(quoted, index, found) \
+                and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
     return [f for f in found if not any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                                         for o in found)]
+
+
+def _min_words(quoted: list[Quoted], index: int, found: list[Found]) -> int:
+    """Words a quote with no cue needs: fewer right after a quote of the same paragraph that had one
+    ('“He carried most of the weight,” she said. “I was super-green.”')."""
+    before = quoted[index - 1] if index else None
+    if before is not None and before.paragraphs[-1] == quoted[index].paragraphs[0] and found \
+            and found[-1].start == before.start and found[-1].cue is not None:
+        return 2
+    return _MIN_QUOTE_WORDS
 
 
 def _ends_her_sentence(text: str, q: Quoted, sentence_start: int, cues: Cues) -> bool:
