@@ -587,3 +587,10 @@ def test_a_short_quote_right_after_a_framed_one_in_its_paragraph_continues_it():
     body = 'Alison Levine plays boccia. "He carried most of the weight," she said. "I was super-green."'
     assert quotes_of(body) == [("direct", "Alison Levine", "He carried most of the weight,"),
                                ("direct", "Alison Levine", "I was super-green.")]
+
+
+def test_a_surname_that_opens_like_a_given_name_does_not_set_the_gender():
+    body = ("The family of Mohammad Al Mnajer and his wife Fouzia Al Hashish sit at home.\n\n"
+            "Al Hashish, Al Mnajer and their daughters arrived in Toronto in 2016.\n\n"
+            "She said she has longed to move beyond that status.")
+    assert speakers_of(body)[-1] == "Fouzia Al Hashish"

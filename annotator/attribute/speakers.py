@@ -133,7 +133,8 @@ class Entities:
                     entity.rename(n.text)
                 else:
                     entity.add_alias(n.text)
-                entity.gender = entity.gender or n.gender
+                if not (len(n.text) < len(entity.name) and entity.name.endswith(" " + n.text)):
+                    entity.gender = entity.gender or n.gender  # (but "Al Hashish" of Fouzia Al Hashish is no Al)
                 entity.role = entity.role or n.role
             if n.honorific:
                 entity.add_alias(f"{n.honorific} {n.text.split()[-1]}")
