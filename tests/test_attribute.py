@@ -594,3 +594,15 @@ def test_a_surname_that_opens_like_a_given_name_does_not_set_the_gender():
             "Al Hashish, Al Mnajer and their daughters arrived in Toronto in 2016.\n\n"
             "She said she has longed to move beyond that status.")
     assert speakers_of(body)[-1] == "Fouzia Al Hashish"
+
+
+def test_a_direct_quote_inside_a_dropped_mixed_quote_is_weighed_on_its_own():
+    # "He" names no one, so the paraphrase has no speaker; the quoted words still have theirs
+    body = 'He said the flight would leave "imminently and without delay," officials at Edinburgh Airport said.'
+    assert quotes_of(body) == [("direct", "officials at Edinburgh Airport", "imminently and without delay,")]
+
+
+def test_according_to_an_outlet_before_a_cue_is_no_speaker():
+    body = ('Bell had promised not to let the company get "fat, dumb and happy," and, according to Reuters, once told '
+            'analysts he would act.')
+    assert speakers_of(body) == []

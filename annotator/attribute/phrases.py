@@ -33,6 +33,7 @@ _TIME_ADJUNCT = re.compile(
     r"evening|night|spring|summer|autumn|fall|winter|statement|interview|release|news\s+release|press\s+release|email|letter|"
     r"post|tweet|filing|report)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s+(?=(?:the|its|his|her|their)\s|(?-i:[A-Z]))", re.I)
+_ACCORDING_TO = re.compile(r"according\s+to\s+", re.I)
 _OWNER_OF_CHANNEL = re.compile(
     r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
     r"(statement|release|press\s+release|email|e-mail|letter|memo|tweet|post|announcement)s?\s*", re.I)
@@ -114,9 +115,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     m = _LEADING.match(text, start, end)
     if m and m.end() > start:
         start, end = _strip(text, m.end(), end)
-    m = _TIME_ADJUNCT.match(text, start, end)
+    m = _TIME_ADJUNCT.match(text, start, end) or _ACCORDING_TO.match(text, start, end)
     if m:
-        start = m.end()
+        start = m.end()  # ("according to Reuters, once told": Reuters)
     if end <= start or end - start > 400:
         return None
     chunks = _chunks(text, start, end)

@@ -27,7 +27,7 @@ def attribute(article: Article) -> Article:
     direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
     open_sentences = _outside_quotes(article.sentences, direct)
     indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
-    found = _merge(direct, indirect)
+    found, inside = _merge(direct, indirect)
 
     names = [n for p in paragraphs for n in find_names(text, p.start, p.end)]
     sentence_starts = [s.start for s in article.sentences]
@@ -35,7 +35,9 @@ def attribute(article: Article) -> Article:
     entities.skip_quoted([(f.start, f.end) for f in found])
     entities.learn_genders(text, article.sentences)
     attributed: list[tuple[Found, Entity, str]] = []
-    for f in found:
+    queue = found[::-1]  # popped from the end, in text order
+    while queue:
+        f = queue.pop()
         at = f.cue_at if f.cue_at is not None else f.start
         if f.continues:
             previous = attributed[-1] if attributed else None
@@ -48,7 +50,10 @@ def attribute(article: Article) -> Article:
         else:
             entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
         if entity is None or entity.outlet:
-            continue  # outlets reporting are sources, not speakers
+            # outlets reporting are sources, not speakers; the direct quotes a dropped mixed quote
+            # held are weighed on their own
+            queue.extend(inside.get(id(f), [])[::-1])
+            continue
         entities.note(entity, at)
         attributed.append((f, entity, via))
     return article.with_(**_results(text, attributed, entities))
@@ -81,10 +86,18 @@ def _outside_quotes(sentences: list[Span], direct: list[Found]) -> list[Span]:
     return kept
 
 
-def _merge(direct: list[Found], indirect: list[Found]) -> list[Found]:
-    """Direct quotes inside a mixed quote become part of it."""
-    kept = [d for d in direct if not any(i.type == "mixed" and i.start <= d.start and d.end <= i.end for i in indirect)]
-    return sorted(kept + indirect, key=lambda f: f.start)
+def _merge(direct: list[Found], indirect: list[Found]) -> tuple[list[Found], dict[int, list[Found]]]:
+    """Direct quotes inside a mixed quote become part of it: the quotes in text order, and the
+    direct quotes each mixed quote holds (by its id)."""
+    inside: dict[int, list[Found]] = {}
+    kept = []
+    for d in direct:
+        holder = next((i for i in indirect if i.type == "mixed" and i.start <= d.start and d.end <= i.end), None)
+        if holder is None:
+            kept.append(d)
+        else:
+            inside.setdefault(id(holder), []).append(d)
+    return sorted(kept + indirect, key=lambda f: f.start), inside
 
 
 def _name_as_written(entity: Entity, text: str) -> None:
