@@ -606,3 +606,15 @@ def test_according_to_an_outlet_before_a_cue_is_no_speaker():
     body = ('Bell had promised not to let the company get "fat, dumb and happy," and, according to Reuters, once told '
             'analysts he would act.')
     assert speakers_of(body) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("United States President Donald Trump said on Friday he can and may declare a national emergency.",
+     [("indirect", "Donald Trump", "he can and may declare a national emergency")]),
+    ("Tesco and Salling Group agreed a deal. The parties said they expect a decision this year.",
+     [("indirect", "the parties", "they expect a decision this year")]),
+    ("Harry Dunn died in a crash. The embassy declined the request and said the family left on official advice.",
+     [("indirect", "The embassy", "the family left on official advice")]),
+])
+def test_more_subjects_and_adjuncts_around_said(body, expected):
+    assert quotes_of(body) == expected

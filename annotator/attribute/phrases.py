@@ -135,7 +135,7 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
         first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
-    if head is not None and head.kind == "nominal" and (verb := _verb_start(text, first_start, first_end)) is not None:
+    if head is not None and head.kind == "nominal" and (verb := verb_start(text, first_start, first_end)) is not None:
         # "Sparkes also criticized the prime minister, saying …": a clause; its subject is the speaker
         head = _head(text, first_start, verb, loose=True) or head
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
@@ -309,7 +309,7 @@ def _looks_like_clause(words: list[str]) -> bool:
     return False
 
 
-def _verb_start(text: str, start: int, end: int) -> int | None:
+def verb_start(text: str, start: int, end: int) -> int | None:
     """Where the verb of a clause read as a noun phrase begins: "the diocese issued a statement",
     "Clinton also encouraged supporters". A past form counts when a subject comes before it and an
     object or adjunct opens after it ("the retired teacher", "Washington's own adopted daughter" are phrases)."""

@@ -22,7 +22,7 @@ from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .gazetteer import gazetteer
 from .names import Name, find_names
-from .phrases import DATA_NOUNS, Phrase, is_introduction, parse_phrase
+from .phrases import DATA_NOUNS, Phrase, is_introduction, parse_phrase, verb_start
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
@@ -47,11 +47,17 @@ _OBJECT_THAT = re.compile(r"[^,.;:]{1,60}?\s+that\s+", re.I)
 # who was told: "reporters", "the BBC", "HuffPost Canada" (a name, or else one lower-case noun)
 _OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*(?:’s|'s)?\s+){1,3}|[a-z]+\s+)?", re.I)
 _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
+# "said on Friday he can …": a time adjunct, then the reported clause
+_TIME_BEFORE_CLAUSE = re.compile(
+    r"(?:(?:on|last|this|early|late|earlier|later)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|night|morning|"
+    r"afternoon|evening|weekend)|yesterday|today|tonight)\s+(?=(?:he|she|they|it|we|i|the|a|an|his|her|their|its|there)\s|(?-i:[A-Z]))",
+    re.I)
 _THAT_WORD = re.compile(r"that\s+", re.I)
 _THAT_BEFORE = re.compile(r"\bthat\s*$")
 _QUOTED_BIT = re.compile(r"(?:[\"“”]|''|’’|‘‘).{3,}(?:[\"“”]|''|’’)")
 _INNER_CLAUSE = re.compile(
     r"(?:,|;|\s[—–]|\b(?:and|but|while|whereas|after|as|because|since|when|before|until|although|though|once)\b)\s+(?=[^,;—–]{1,60}$)")
+_DETERMINER_OPENING = re.compile(r"(?:the|a|an)\s", re.I)
 _PRONOUN_OPENING = re.compile(r"\s*(he|she|they|it|we)\b", re.I)
 _LABEL_OBJECT = re.compile(r"\s+(?:[\w’'-]+\s+){0,8}?(?:as\s+)?(?:(?:a|an|the|its|his|her|their)\s+)?", re.I)
 _PRONOUN_SUBJECT = re.compile(r"\b(he|she|they|it|we)\s*$", re.I)
@@ -594,6 +600,9 @@ def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
     name = next(iter(find_names(text, start, end)), None)
     if name and name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
         return parse_phrase(text, start, name.end)  # at most one word ("But") before the name
+    verb = verb_start(text, start, end)
+    if verb is not None and _DETERMINER_OPENING.match(text, trimmed(text, start, end)[0]):
+        return parse_phrase(text, start, verb, loose=True)  # "The embassy declined the request and said …"
     comma = text.find(",", start, end)
     first = _WORDS.match(text, trimmed(text, start, end)[0])
     if comma > 0 and first and is_introduction(first.group().lower()):
@@ -683,7 +692,7 @@ def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:
         if lemma == "tell" and obj:
             return obj.end() if not text.startswith(("to ", "to\t"), obj.end()) else None
         return pos
-    adj = _ADJUNCT_THAT.match(text, pos, end)
+    adj = _ADJUNCT_THAT.match(text, pos, end) or _TIME_BEFORE_CLAUSE.match(text, pos, end)
     if adj:
         pos = adj.end()
     t = _THAT_WORD.match(text, pos, end)

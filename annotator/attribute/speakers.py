@@ -45,7 +45,7 @@ _GENERIC_ORGS = {
     "army": ("army", "military"), "military": ("army", "military", "forces"), "commission": ("commission",),
     "committee": ("committee",), "club": ("club", "fc", "united"), "team": ("team", "club"), "charity": ("charity", "trust", "foundation"),
     "administration": ("administration", "white house"), "board": ("board",), "office": ("office",), "authority": ("authority",),
-    "diocese": ("diocese", "church"), "church": ("church", "diocese"),
+    "diocese": ("diocese", "church"), "church": ("church", "diocese"), "embassy": ("embassy",),
 }
 
 
