@@ -618,3 +618,15 @@ def test_according_to_an_outlet_before_a_cue_is_no_speaker():
 ])
 def test_more_subjects_and_adjuncts_around_said(body, expected):
     assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("phrase, name, role", [
+    ("the United Kingdom's Queen Elizabeth II", "Elizabeth II", "the United Kingdom's Queen"),
+    ("the Toronto mayor John Tory", "John Tory", "Toronto mayor"),
+    ("the BBC's Elizabeth Blunt", "Elizabeth Blunt", None),
+])
+def test_a_name_after_a_determiner_and_a_description_heads_the_phrase(phrase, name, role):
+    from annotator.attribute.phrases import parse_phrase
+    parsed = parse_phrase(phrase, 0, len(phrase))
+    assert (parsed.kind, parsed.text) == ("name", name)
+    assert role is None or parsed.role == role

@@ -239,10 +239,10 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     noun_before = _word_before(text, body_start, people[-1].run_start) if det and people else None
     if noun_before and people[-1].end == end and not people[-1].possessive \
             and not _POSTMODIFIER.search(text, body_start, people[-1].run_start) \
-            and (noun_before in _ORG_BEFORE_NAME or noun_before in _PEOPLE_BEFORE_NAME):
+            and (noun_before in _ORG_BEFORE_NAME or noun_before in _PEOPLE_BEFORE_NAME or noun_before in gazetteer().people_nouns):
         # "the British aid group Gatsby", "the rapper Drake": a description, then the name
         person = people[-1]
-        if noun_before in _PEOPLE_BEFORE_NAME:
+        if noun_before not in _ORG_BEFORE_NAME:
             return Phrase(start, end, "name", person.text, name=person, role=text[body_start:person.run_start].strip(),
                           gender=person.gender, number="sg")
         org = dataclasses.replace(person, kind="organisation")
@@ -251,7 +251,9 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     if noun_of in gazetteer().people_nouns and CHANNELS.get(noun_of, "spokesperson") == "spokesperson":
         # "a spokeswoman for Trudeau", "a lawyer for Smith": someone else, who speaks for the person named
         return Phrase(start, end, "nominal", text[start:end].strip(), affiliation=people[0].text, number=_number(noun_of))
-    if people and not (det and people[0].run_start > body_start and noun_of is None):
+    owner_first = people and any(n.possessive and n.run_start == body_start and n.end + 3 >= people[0].run_start for n in names)
+    if people and not (det and people[0].run_start > body_start and noun_of is None and not owner_first):
+        # ("the United Kingdom's Queen Elizabeth II": "the" goes with the possessor)
         person = people[0]
         before = text[start:person.run_start].strip(" ,")
         role = " ".join(x for x in (before if before and not _DETERMINERS.fullmatch(before + " ") else None, person.role) if x) or None
