@@ -630,3 +630,14 @@ def test_a_name_after_a_determiner_and_a_description_heads_the_phrase(phrase, na
     parsed = parse_phrase(phrase, 0, len(phrase))
     assert (parsed.kind, parsed.text) == ("name", name)
     assert role is None or parsed.role == role
+
+
+@pytest.mark.parametrize("body, expected", [
+    ('Speaking to Reuters, an attendee Om Prakash said, "We have been drinking it for 21 years."',
+     [("direct", "Om Prakash", "We have been drinking it for 21 years.")]),
+    ('Actress Doris Day starred in Pillow Talk.\n\nIn a 2006 interview with The Bark, Day said, "I have been through '
+     'everything."', [("direct", "Doris Day", "I have been through everything.")]),
+])
+def test_speakers_named_after_an_introductory_phrase_before_a_direct_quote(body, expected):
+    # ("Doris Day" is a person though "Day" ends holidays; "Day" alone after the comma is her surname)
+    assert quotes_of(body) == expected

@@ -317,8 +317,12 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     known = g.lookup(surface) or (g.lookup("the " + surface) if has_the else None)
     if known:
         return _known(toks, surface, known, has_the, possessive)
-    if words[-1].lower() in g.event_words or words[0].lower() in g.holidays:
-        name.kind = "place"  # an event or a day ("Christmas Day", "the World Cup"): never a speaker
+    event, holiday = words[-1].lower() in g.event_words, words[0].lower() in g.holidays
+    given = len(words) >= 2 and words[0].lower().rstrip(".") in g.given_names
+    if (event or holiday) and not (given and not (event and holiday)):
+        # an event or a day ("Christmas Day", "Victoria Day", "the World Cup"): never a speaker; but
+        # "Doris Day" and "Victoria Beckham" are people
+        name.kind = "place"
         return name
     if len(words) > 1 and words[-1].lower() in g.roles and words[0].lower().rstrip(".") not in g.given_names:
         name.kind = "role"  # "Senate Minority Leader": a title, though it holds an organisation's word

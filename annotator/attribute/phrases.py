@@ -239,7 +239,8 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     noun_before = _word_before(text, body_start, people[-1].run_start) if det and people else None
     if noun_before and people[-1].end == end and not people[-1].possessive \
             and not _POSTMODIFIER.search(text, body_start, people[-1].run_start) \
-            and (noun_before in _ORG_BEFORE_NAME or noun_before in _PEOPLE_BEFORE_NAME or noun_before in gazetteer().people_nouns):
+            and (noun_before in _ORG_BEFORE_NAME or noun_before in _PEOPLE_BEFORE_NAME or noun_before in gazetteer().people_nouns
+                 or (people[-1].kind == "person" and noun_before.isalpha() and noun_before not in _NOT_BEFORE_VERB)):
         # "the British aid group Gatsby", "the rapper Drake": a description, then the name
         person = people[-1]
         if noun_before not in _ORG_BEFORE_NAME:

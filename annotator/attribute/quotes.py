@@ -571,7 +571,8 @@ def _subject_of_clause(text: str, start: int, end: int) -> Phrase | None:
         phrase = _coordinated_subject(text, start, end)
         if phrase:
             return phrase
-    return parse_phrase(text, start, end)
+    # ("In a 2006 interview with The Bark, Day said": the lone word after the last comma may be a surname)
+    return parse_phrase(text, start, end) or _lone_surname(text, text.rfind(",", start, end) + 1 or start, end)
 
 
 def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
@@ -580,8 +581,9 @@ def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
     first, last = trimmed(text, start, end)
     word = _WORDS.fullmatch(text, first, last)
     if word is None or not word.group()[0].isupper() or word.group().lower() in gazetteer().stopwords \
-            or find_names(text, first, last):
-        return None  # ("When told …" opens a clause; a place, "Edmonton responded", is no one's surname)
+            or gazetteer().lookup(word.group()) is not None or any(n.kind != "place" for n in find_names(text, first, last)):
+        return None  # ("When told …" opens a clause; a known place, "Edmonton responded", is no one's surname;
+        # a name the finder knows is parsed as one)
     name = Name(first, last, word.group(), "surname", run_start=first)
     return Phrase(first, last, "name", word.group(), name=name, number="sg")
 
