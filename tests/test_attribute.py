@@ -641,3 +641,22 @@ def test_a_name_after_a_determiner_and_a_description_heads_the_phrase(phrase, na
 def test_speakers_named_after_an_introductory_phrase_before_a_direct_quote(body, expected):
     # ("Doris Day" is a person though "Day" ends holidays; "Day" alone after the comma is her surname)
     assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body, expected", [
+    # what follows the cue is an adjunct of it, not reported words
+    ('Fouzia Al Hashish came in 2016. "I am a Canadian, same as you," she said in an interview at her home in '
+     'Mississauga.', [("direct", "Fouzia Al Hashish", "I am a Canadian, same as you,")]),
+    ('Babatunji Farinloye changed his diet. "No more white bread for me," he says with a laugh.',
+     [("direct", "Babatunji Farinloye", "No more white bread for me,")]),
+    # but a clause after the adjunct is reported
+    ("The toilet paper maker Acme Paper said on last Wednesday they'd run out of stock.",
+     [("indirect", "Acme Paper", "on last Wednesday they'd run out of stock")]),
+])
+def test_an_adjunct_after_the_cue_is_not_a_quote(body, expected):
+    assert quotes_of(body) == expected
+
+
+def test_a_phrase_opening_with_a_lower_case_preposition_is_no_speaker():
+    from annotator.attribute.phrases import parse_phrase
+    assert parse_phrase("with Sinclair's findings", 0, 24, loose=True) is None

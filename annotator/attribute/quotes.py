@@ -76,6 +76,10 @@ _ADDED_CLAUSE = re.compile(  # ", and said", " but added", ", adding": opening w
     r"[,\s](?:(?:(?<=,)\s+|(?<=\s)\s*)(?:but|and)\s+(?:also\s+)?(?P<cue>added|said|says|noted|warned|argued|insisted|stressed)\s+(?:that\s+)?"
     r"|(?<=,)[\"”]?\s+(?:also\s+)?(?P<cue2>adding|saying|noting|warning|arguing|insisting|explaining|stressing)\s+(?:that\s+)?)")
 _QUOTE_RUN_ON = 600  # characters a quotation opened in a paraphrase may run on past its sentence
+_PREPOSITIONS = frozenset("in on at about with of during after before from for through via over under into while as".split())
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|shall|did|does|do|"
+                     r"isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|he|she|they|we|i)\b|['’](?:d|ll|re|ve)\b", re.I)
+_PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the planned withdrawal"
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -551,6 +555,8 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             continue
         after = _skip_object(text, cue_end, end, form)
         content = _content(text, after, end, directive=cue_lemma(form) in _DIRECTIVES) if after is not None else None
+        if content is not None and _only_adjunct(text, content):
+            return None  # '…,” she said in an interview at her home': an adjunct of the cue, not reported words
         if content is not None and cue_lemma(form) in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
                 and not _reads_as_clause(text, content):
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
@@ -573,6 +579,13 @@ def _subject_of_clause(text: str, start: int, end: int) -> Phrase | None:
             return phrase
     # ("In a 2006 interview with The Bark, Day said": the lone word after the last comma may be a surname)
     return parse_phrase(text, start, end) or _lone_surname(text, text.rfind(",", start, end) + 1 or start, end)
+
+
+def _only_adjunct(text: str, content: Span) -> bool:
+    """Words after a cue that open with a preposition and hold no verb: "in a commentary", "with a laugh"."""
+    first = _WORDS.match(text, content.start, content.end)
+    return first is not None and first.group().lower() in _PREPOSITIONS \
+        and not _FINITE.search(text, content.start, content.end) and not _PAST.search(text, first.end(), content.end)
 
 
 def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
