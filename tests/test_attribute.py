@@ -657,6 +657,7 @@ def test_an_adjunct_after_the_cue_is_not_a_quote(body, expected):
     assert quotes_of(body) == expected
 
 
-def test_a_phrase_opening_with_a_lower_case_preposition_is_no_speaker():
-    from annotator.attribute.phrases import parse_phrase
-    assert parse_phrase("with Sinclair's findings", 0, 24, loose=True) is None
+def test_a_cue_taking_a_preposition_has_no_speaker_after_it():
+    body = ("Murray Sinclair released his report.\n\nAlvin Fiddler, grand chief of the Nishnawbe Aski Nation, "
+            "agreed with Sinclair's findings.")
+    assert quotes_of(body) == []

@@ -33,7 +33,6 @@ _TIME_ADJUNCT = re.compile(
     r"evening|night|spring|summer|autumn|fall|winter|statement|interview|release|news\s+release|press\s+release|email|letter|"
     r"post|tweet|filing|report)"
     r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:,?\s+\d{4})?\s+(?=(?:the|its|his|her|their)\s|(?-i:[A-Z]))", re.I)
-_PREPOSITION_OPENING = re.compile(r"(?:with|of|about|to|from|by)\s")  # lower case: "With the deal, X said" opens a sentence
 _ACCORDING_TO = re.compile(r"according\s+to\s+", re.I)
 _OWNER_OF_CHANNEL = re.compile(
     r"\s*((?:the|a|an)\s+[\w-]+(?:\s+[\w-]+)?)(?:'s|’s|'|’)\s+(?:[\w-]+\s+){0,2}?"
@@ -119,8 +118,8 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     m = _TIME_ADJUNCT.match(text, start, end) or _ACCORDING_TO.match(text, start, end)
     if m:
         start = m.end()  # ("according to Reuters, once told": Reuters)
-    if end <= start or end - start > 400 or _PREPOSITION_OPENING.match(text, start, end):
-        return None  # ("with Sinclair's findings" is no speaker)
+    if end <= start or end - start > 400:
+        return None
     chunks = _chunks(text, start, end)
     # skip introductory phrases: "In a statement, the company"
     while len(chunks) > 1 and is_introduction(_first_word(text, chunks[0])) and not _is_name_chunk(text, chunks[0]):

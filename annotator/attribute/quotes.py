@@ -80,6 +80,7 @@ _PREPOSITIONS = frozenset("in on at about with of during after before from for t
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|shall|did|does|do|"
                      r"isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|he|she|they|we|i)\b|['’](?:d|ll|re|ve)\b", re.I)
 _PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the planned withdrawal"
+_PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -379,7 +380,10 @@ def _passive(text: str, start: int, cue_start: int, form: str) -> bool:
 
 
 def _phrase_end(text: str, start: int, stop: int) -> int:
-    """An inverted speaker phrase ends at a relative clause or an adjunct."""
+    """An inverted speaker phrase ends at a relative clause or an adjunct; none follows a cue that
+    takes a preposition ("agreed with Sinclair's findings")."""
+    if _PREPOSITION_AFTER_CUE.match(text, start, stop):
+        return start
     m = _PHRASE_STOP.search(text, start, stop)
     return m.start() if m else stop
 
