@@ -661,3 +661,16 @@ def test_a_cue_taking_a_preposition_has_no_speaker_after_it():
     body = ("Murray Sinclair released his report.\n\nAlvin Fiddler, grand chief of the Nishnawbe Aski Nation, "
             "agreed with Sinclair's findings.")
     assert quotes_of(body) == []
+
+
+def test_a_shared_surname_goes_to_the_person_the_story_names_most():
+    body = ("Michael Greenspan, her husband, cooks too. Dorie Greenspan wrote a new book this year.\n\n"
+            "Dorie Greenspan loves butter, and Dorie Greenspan bakes every day.\n\n"
+            '"I cook simple food and I do not fuss," Greenspan said.')
+    assert speakers_of(body) == ["Dorie Greenspan"]
+
+
+def test_a_company_is_not_a_person_whose_first_word_it_shares():
+    body = ("Teens were paid to install an app called Facebook Research.\n\n"
+            "Facebook told employees it is working closely with Apple to reinstate access.")
+    assert speakers_of(body) == ["Facebook"]

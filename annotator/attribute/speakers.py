@@ -165,25 +165,33 @@ class Entities:
         return None
 
     # -- lookups -------------------------------------------------------------
-    def find_by_surface(self, surface: str, before: int | None) -> Entity | None:
-        """An entity one of whose names (or surnames) is ``surface``."""
+    def find_by_surface(self, surface: str, before: int | None, kinds: tuple[str, ...] | None = None) -> Entity | None:
+        """An entity (of ``kinds``, if given) one of whose names (or surnames) is ``surface``."""
         surface = surface.strip()
         low = surface.lower()
-        best = None
+        people: list[Entity] = []
+        family = other = None
         for entity in self.entities:
-            if before is not None and entity.first_at > before:
+            if before is not None and entity.first_at > before or kinds is not None and entity.kind not in kinds:
                 continue
             if entity.name == surface:
                 return entity
             exact, family_first, lowered = entity.surfaces or self._surfaces(entity)
             if entity.kind == "person":
                 if surface in exact:
-                    best = best or entity  # of two Greenspans, the one named first is the story's
+                    people.append(entity)
                 elif surface == family_first:
-                    best = best or entity  # family name first: "Hua" for Hua Chunying, "Kim" for Kim Jong-un
+                    family = family or entity  # family name first: "Hua" for Hua Chunying, "Kim" for Kim Jong-un
             elif low in lowered:
-                best = best or entity
-        return best
+                other = other or entity
+        if len(people) > 1:
+            # of two Greenspans, the one the story names most (the first, if as often) is meant
+            counts = {id(e): 0 for e in people}
+            for m in self.mentions:
+                if id(m.entity) in counts and (before is None or m.at < before):
+                    counts[id(m.entity)] += 1
+            return max(people, key=lambda e: counts[id(e)])
+        return people[0] if people else family or other
 
     @staticmethod
     def _surfaces(entity: Entity) -> tuple[frozenset[str], str | None, frozenset[str]]:
@@ -319,7 +327,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
     if phrase.kind == "name" and phrase.name is not None:
         n = phrase.name
         if n.kind in ("organisation", "outlet"):
-            entity = entities.find_by_surface(n.canonical or n.text, None) or entities.find_by_surface(n.text, None)
+            entity = entities.find_by_surface(n.canonical or n.text, None, ("organisation",)) \
+                or entities.find_by_surface(n.text, None, ("organisation",))
             if entity is None:
                 entity = entities.new(n.canonical or n.text, "organisation", at)
                 entity.canonical = n.canonical
