@@ -674,3 +674,8 @@ def test_a_company_is_not_a_person_whose_first_word_it_shares():
     body = ("Teens were paid to install an app called Facebook Research.\n\n"
             "Facebook told employees it is working closely with Apple to reinstate access.")
     assert speakers_of(body) == ["Facebook"]
+
+
+def test_a_name_inside_a_title_is_not_the_speaker_named_after_it():
+    body = "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said the council set Jan. 24 to elect a new king."
+    assert speakers_of(body) == ["Syed Danial Syed Ahmad"]

@@ -141,6 +141,13 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
         # "One red-state Democrat, Montana Sen. Jon Tester, said": a description, then the name
         head = _head(text, first_start, first_end, loose=True)
+    elif head is not None and head.name is not None and head.name.kind == "bare" and head.name.run_start > first_start \
+            and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
+        # "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said": the name in the title is not the speaker
+        person = find_names(text, *chunks[1])[0]
+        head = Phrase(first_start, end, "name", person.text, name=person, role=text[first_start:first_end].strip(),
+                      gender=person.gender, number="sg")
+        chunks = [chunks[0], *chunks[2:]]  # (the name's chunk is the head, not an appositive)
     if head is None:
         return None
     head.start = chunks[0][0]
