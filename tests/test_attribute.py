@@ -679,3 +679,10 @@ def test_a_company_is_not_a_person_whose_first_word_it_shares():
 def test_a_name_inside_a_title_is_not_the_speaker_named_after_it():
     body = "Keeper of the Ruler's Seal, Syed Danial Syed Ahmad, said the council set Jan. 24 to elect a new king."
     assert speakers_of(body) == ["Syed Danial Syed Ahmad"]
+
+
+def test_an_age_describes_someone_already_named():
+    body = ("I’m talking about Alfonso Espinos, who was born in Mexico.\n\n"
+            '"We dedicate ourselves solely to comic books and local creators," says the 39-year-old founder of '
+            "Studiocomix Press.")
+    assert speakers_of(body) == ["Alfonso Espinos"]

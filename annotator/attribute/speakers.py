@@ -27,6 +27,7 @@ _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "sourc
 _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
                 "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
+_AGED = re.compile(r"the\s+\d{1,3}-year-old\s", re.I)
 _ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
 # he him his himself she her hers herself, any case; the first letter outside (?i:) lets the scan jump to it
 _GENDERED_PRONOUN = re.compile(r"[hHsSſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
@@ -373,6 +374,12 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             e = entities.recent(at, kinds=("organisation",))
         else:
             e = previous if previous is not None else entities.recent(at, kinds=("organisation", "person"))
+        if e is not None:
+            return e, "title"
+    if _AGED.match(text):
+        # "says the 39-year-old founder of Studiocomix Press": an age describes someone already named
+        noun = _AGED.sub("", text, count=1).split(maxsplit=1)[0].lower() if _AGED.sub("", text, count=1).strip() else ""
+        e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))  # ("the 35-year-old mother": a woman)
         if e is not None:
             return e, "title"
     low = re.sub(r"^(?:the|a|an)\s+", "", text.lower())
