@@ -686,3 +686,18 @@ def test_an_age_describes_someone_already_named():
             '"We dedicate ourselves solely to comic books and local creators," says the 39-year-old founder of '
             "Studiocomix Press.")
     assert speakers_of(body) == ["Alfonso Espinos"]
+
+
+def test_a_pull_quote_signed_with_a_name_is_that_persons():
+    said = "It is very bad for our senior population if they have nothing in the way of backup"
+    body = (f'Rod Peters is the mayor of Lake Cowichan.\n\n"{said}," Peters said.\n\n'
+            f"{said}. Rod Peters, Lake Cowichan mayor.\n\n"
+            "A cyclist rides by the homes in Vancouver on Oct. 29, 2015. Ben Nelms.\n\n"
+            "A cyclist rides by the homes in Vancouver on Oct. 29, 2015. Ben Nelms.")
+    assert quotes_of(body) == [("direct", "Rod Peters", said + ","), ("direct", "Rod Peters", said)]
+
+
+def test_a_sentence_ending_in_a_name_is_no_pull_quote():
+    body = ("Kim wants a second summit with U.S. President Donald Trump.\n\n"
+            "Kim wants a second summit with U.S. President Donald Trump.")
+    assert quotes_of(body) == []

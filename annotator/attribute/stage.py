@@ -8,7 +8,7 @@ import hashlib
 from ..model import Article, Mention, Quote, Span, Speaker
 from .names import find_names
 from .quotemarks import find_quoted
-from .quotes import Cues, Found, direct_quotes, indirect_quotes
+from .quotes import Cues, Found, direct_quotes, indirect_quotes, pull_quotes
 from .speakers import Entities, Entity, resolve, speaker_id
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
@@ -25,6 +25,7 @@ def attribute(article: Article) -> Article:
 
     cues = Cues(text)
     direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
+    direct = sorted(direct + pull_quotes(text, paragraphs, direct), key=lambda f: f.start)
     open_sentences = _outside_quotes(article.sentences, direct)
     indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
     found, inside = _merge(direct, indirect)
