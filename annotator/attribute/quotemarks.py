@@ -15,8 +15,11 @@ from dataclasses import dataclass, field
 from ..model import Span
 
 OPEN, CLOSE, EITHER = 1, 2, 3
+_DOUBLE = re.compile(r"[\"“”„«»]")
 # doubled single marks stand for double ones in some wire copy: "‘‘Yes,’’ she said", "enough'' for"
-_DOUBLE = re.compile(r"''|‘‘|’’|[\"“”„«»]")
+# (a slower pattern, used only where a doubled mark occurs)
+_DOUBLED = ("''", "‘‘", "’’")
+_DOUBLE_OR_DOUBLED = re.compile(r"''|‘‘|’’|[\"“”„«»]")
 _SINGLE = re.compile(r"[‘’']")
 _OPENERS_BEFORE = set(" \t\n([{—–-/:;,")
 
@@ -76,10 +79,11 @@ def find_quoted(text: str, paragraphs: list[Span], *, single: bool | None = None
     ``single`` selects single quotation marks as the main marks; by default they
     are used only when the text has no double marks at all.
     """
+    double = _DOUBLE_OR_DOUBLED if any(pair in text for pair in _DOUBLED) else _DOUBLE
     if single is None:
-        single = not any(_DOUBLE.search(text, p.start, p.end) for p in paragraphs) and any(
+        single = not any(double.search(text, p.start, p.end) for p in paragraphs) and any(
             "‘" in text[p.start:p.end] or " '" in text[p.start:p.end] for p in paragraphs)
-    marks = _SINGLE if single else _DOUBLE
+    marks = _SINGLE if single else double
     found: list[Quoted] = []
     carry: Quoted | None = None  # a quote running on from the previous paragraph
     for index, p in enumerate(paragraphs):

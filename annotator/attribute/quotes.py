@@ -83,6 +83,7 @@ _PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the 
 _PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
 # a paragraph signed at its end: ". Rod Peters, Lake Cowichan mayor."
 _SIGNED = re.compile(r"(?<=[.!?])\s+((?-i:[A-Z])[\w'’-]+(?:\.?\s(?-i:[A-Z])[\w'’-]+){1,3})(?:,\s[^.,\n]{1,60})?\.?[ \t]*$", re.M)
+_SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold its signature
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 _CAPTION_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
@@ -193,7 +194,7 @@ def pull_quotes(text: str, paragraphs: list[Span], direct: list[Found]) -> list[
     found = []
     taken = [(d.start, d.end) for d in direct]
     for index, p in enumerate(paragraphs):
-        m = _SIGNED.search(text, p.start, p.end)
+        m = _SIGNED.search(text, max(p.start, p.end - _SIGNATURE_REACH), p.end)
         if m is None or any(s < p.end and p.start < e for s, e in taken):
             continue
         words_start, words_end = trimmed(text, p.start, m.start(), trail=".")
