@@ -74,6 +74,7 @@ def cue_words(kinds: tuple[str, ...] = ("speech",)) -> dict[str, list[list[str]]
     return index
 
 
+@cache
 def cue_lemma(form: str) -> str | None:
     entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
     return entry[0] if entry else None

@@ -595,10 +595,13 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
                 break
             continue
         after = _skip_object(text, cue_end, end, form)
-        content = _content(text, after, end, directive=cue_lemma(form) in _DIRECTIVES) if after is not None else None
+        if after is None:
+            return None
+        lemma = cue_lemma(form)
+        content = _content(text, after, end, directive=lemma in _DIRECTIVES)
         if content is not None and _only_adjunct(text, content):
             return None  # '…,” she said in an interview at her home': an adjunct of the cue, not reported words
-        if content is not None and cue_lemma(form) in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
+        if content is not None and lemma in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
                 and not _reads_as_clause(text, content):
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
         return (form, cue_start, phrase, content) if content is not None else None
@@ -633,6 +636,8 @@ def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
     """One capitalised word before the cue, opening its sentence, that the name finder took for a common word
     ("Guest said", "Young said"): a surname, if someone named earlier bears it (see ``resolve``)."""
     first, last = trimmed(text, start, end)
+    if last - first < 2 or last - first > 30 or not text[first].isupper():
+        return None
     word = _WORDS.fullmatch(text, first, last)
     if word is None or not word.group()[0].isupper() or word.group().lower() in gazetteer().stopwords \
             or gazetteer().lookup(word.group()) is not None or any(n.kind != "place" for n in find_names(text, first, last)):
