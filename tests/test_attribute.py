@@ -701,3 +701,15 @@ def test_a_sentence_ending_in_a_name_is_no_pull_quote():
     body = ("Kim wants a second summit with U.S. President Donald Trump.\n\n"
             "Kim wants a second summit with U.S. President Donald Trump.")
     assert quotes_of(body) == []
+
+
+@pytest.mark.parametrize("body, expected", [
+    ("Pete Fry won a seat. Mr. Fry describes himself as the most left-leaning Green on council. He now calls it "
+     "a rookie mistake.", [("indirect", "Pete Fry", "the most left-leaning Green on council"),
+                           ("indirect", "Pete Fry", "a rookie mistake")]),
+    # not a label: a phone call, a lead given
+    ("The driver called the police after the crash.", []),
+    ("Fly-half Jonathan Thomas gave the Scarlets a 19-5 half-time advantage.", []),
+])
+def test_the_label_someone_puts_on_something_is_their_words_marks_or_not(body, expected):
+    assert quotes_of(body) == expected

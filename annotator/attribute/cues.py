@@ -14,7 +14,7 @@ also later then previously earlier recently once again further repeatedly public
 allegedly simply quickly immediately subsequently initially originally famously frequently often has have had was
 were is would will could did does do since long angrily bluntly candidly flatly firmly openly tearfully proudly
 cheerfully calmly softly quietly loudly jokingly sarcastically confidently defiantly categorically emphatically
-specifically explicitly personally directly never always
+specifically explicitly personally directly never always now still even already
 """.split())
 PASSIVE = frozenset("was were is are been be being get got".split())
 

@@ -86,6 +86,11 @@ _SIGNED = re.compile(r"(?<=[.!?])\s+((?-i:[A-Z])[\w'’-]+(?:\.?\s(?-i:[A-Z])[\w
 _SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold its signature
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 _CAPTION_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b")
+# what a label verb names, then the label: "calls it", "described himself as", "called the program"
+_LABELLED = re.compile(r"\s+(?:it|him|her|them|this|that|himself|herself|themselves|itself|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
+                       r"(?P<as>\s+as)?\s+(?=(?:a|an|the|one|his|her|their|its|our)\s)", re.I)
+_NAMING = {"call", "describe", "dub", "label", "brand", "term", "characterise"}  # not "gave them a lead"
+_WHAT_BEFORE = re.compile(r"\bwhat\s+(?:he|she|they|it|we)\s*$", re.I)
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -118,6 +123,11 @@ class Cues:
                         found.append((start, words[last][2], text[start:words[last][2]]))
                         break
         self.starts = [m[0] for m in self.matches]
+        self.label_starts = [m[0] for m in self.labels]
+
+    def any_label_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.label_starts, start)
+        return i < len(self.label_starts) and self.label_starts[i] < end
 
     def labels_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [m for m in self.labels if start <= m[0] < end]
@@ -437,15 +447,15 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
     found: list[Found] = []
     direct_spans = [Span(d.start, d.end) for d in direct if not d.continues or d.type != "direct"]
     for s in sentences:
-        if not cues.any_within(s.start, s.end):
+        if not cues.any_within(s.start, s.end) and not cues.any_label_within(s.start, s.end):
             continue  # a sentence with no reporting cue cannot hold an indirect quote
         for clause in _clauses(text, s):
-            if not cues.any_within(clause.start, clause.end):
+            if not cues.any_within(clause.start, clause.end) and not cues.any_label_within(clause.start, clause.end):
                 continue
             aside = _aside_in(text, clause, cues)
             if aside and any(part.overlaps(d) for part in aside[3] for d in direct_spans):
                 aside = None  # '“We are ready,” Jane Smith said, “and …”' is a split direct quote
-            hit = aside or _indirect_in(text, clause, cues)
+            hit = aside or _indirect_in(text, clause, cues) or _label_in(text, clause, cues)
             if hit is None:
                 continue
             cue, cue_at, phrase, parts = hit if aside else (*hit[:3], [hit[3]])
@@ -559,6 +569,26 @@ def _indirect_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase,
             return "quoted as saying", m.start(), phrase, content
     # X said (that) CONTENT, else CONTENT, according to X / CONTENT, X said / CONTENT, said X
     return _subject_first(text, start, end, cues) or _reverse(text, start, end, cues)
+
+
+def _label_in(text: str, clause: Span, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
+    """"He now calls it a rookie mistake", "Fry describes himself as the most left-leaning Green on council":
+    the label someone puts on something is their words, marks or not."""
+    end = _strip_end(text, clause.start, clause.end)
+    for cue_start, cue_end, form in cues.labels_within(clause.start, end):
+        lemma = cue_lemma(form)
+        m = _LABELLED.match(text, cue_end, end) if lemma in _NAMING else None
+        if m is None or (lemma == "describe" and not m.group("as")):
+            continue
+        left_end = _before_adverbs(text, clause.start, cue_start)
+        phrase = _pronoun_before(text, clause.start, left_end) if _WHAT_BEFORE.search(text, clause.start, left_end) \
+            else _subject_of_clause(text, clause.start, left_end)
+        content = _content(text, m.end(), end)
+        if phrase is None or content is None or _DOUBLE_MARK.search(text, content.start, content.end) \
+                or len(_WORDS.findall(text, content.start, content.end)) > 25:
+            continue
+        return form, cue_start, phrase, content
+    return None
 
 
 def _quoted_as(text: str, start: int, end: int) -> re.Match | None:
