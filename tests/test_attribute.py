@@ -713,3 +713,19 @@ def test_a_sentence_ending_in_a_name_is_no_pull_quote():
 ])
 def test_the_label_someone_puts_on_something_is_their_words_marks_or_not(body, expected):
     assert quotes_of(body) == expected
+
+
+@pytest.mark.parametrize("body", [
+    # an object, not reported words
+    "Greg McKegg and Dougie Hamilton each added a goal and an assist as the Hurricanes snapped the streak.",
+    # nouns, not cues
+    "Last week, a notice of civil claim was filed in the B.C. Supreme Court for a class action.",
+    "The visit follows reports of advanced negotiations over a second summit.",
+])
+def test_not_reported_speech(body):
+    assert quotes_of(body) == []
+
+
+def test_a_programmes_title_after_its_network_is_no_quote():
+    body = 'Nick Sandmann spoke to reporters. He told NBC’s "Today" that he heard no one chant anything hateful.'
+    assert quotes_of(body) == [("indirect", "Nick Sandmann", "he heard no one chant anything hateful")]

@@ -83,6 +83,11 @@ _PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the 
 _PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
 # a paragraph signed at its end: ". Rod Peters, Lake Cowichan mayor."
 _SIGNED = re.compile(r"(?<=[.!?])\s+((?-i:[A-Z])[\w'’-]+(?:\.?\s(?-i:[A-Z])[\w'’-]+){1,3})(?:,\s[^.,\n]{1,60})?\.?[ \t]*$", re.M)
+_POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
+# cue forms that are nouns too, and the words that open a noun phrase before them
+_NOUN_TOO = frozenset(("claim", "claims", "estimates", "notes", "reports", "warning", "call", "calls"))
+_NOUN_OPENERS = frozenset("a an the this that these those its his her their our my your no any such civil new latest "
+                          "false similar recent earlier media news press".split())
 _SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold its signature
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 _CAPTION_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b")
@@ -100,6 +105,12 @@ def _cue_triggers() -> frozenset[str]:
     return frozenset(cue_words()) | frozenset(cue_words(("label",))) | {"according"}
 
 
+def _used_as_noun(lower: tuple[str, ...], i: int) -> bool:
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return before in _NOUN_OPENERS or before.endswith(("'s", "’s")) or after in ("of", "for", "against", "by")
+
+
 class Cues:
     """Every reporting cue in a text, found once; ranges are then looked up, not searched."""
 
@@ -114,6 +125,8 @@ class Cues:
         triggers = _cue_triggers()
         for i in indexes_of(lower, triggers):
             word, start = lower[i], words[i][1]
+            if word in _NOUN_TOO and _used_as_noun(lower, i):
+                continue  # "a notice of civil claim", "reports of talks": a noun, not a cue
             if word == "according" and lower[i + 1:i + 2] == ("to",):
                 self.according.append(start)
             for index, found in ((forms, self.matches), (labels, self.labels)):
@@ -182,6 +195,8 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
         after = _after_frame(text, q.after, after_end, cues)
         frame = after or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
         standalone = before_start >= q.open_mark - 1 or not text[before_start:q.open_mark].strip()
+        if frame is not None and _is_title(text, q, before_start):
+            continue  # 'told NBC’s “Today”', 'said on CBS’ “Face the Nation.”': a programme's title
         if frame is not None:
             cue, cue_at, phrase = frame
             kind, parts = "direct", list(q.parts)
@@ -228,6 +243,13 @@ def _repeated(text: str, said: str, at: int) -> bool:
     head, tail = said[:40], said[-40:]
     return any(text.find(piece) not in (-1, at + offset) or text.find(piece, at + offset + 1) >= 0
                for piece, offset in ((head, 0), (tail, len(said) - len(tail))))
+
+
+def _is_title(text: str, q: Quoted, sentence_start: int) -> bool:
+    """A short quoted name in title case after an owner's possessive: NBC’s “Today”."""
+    words = _WORDS.findall(text, q.start, q.end)
+    return len(words) <= 4 and _POSSESSIVE_BEFORE.search(text, sentence_start, q.open_mark) is not None \
+        and all(w[0].isupper() or w.lower() in ("the", "of", "and", "a", "in", "on") for w in words)
 
 
 def _min_words(quoted: list[Quoted], index: int, found: list[Found]) -> int:
@@ -720,8 +742,10 @@ def _reads_as_clause(text: str, content: Span) -> bool:
     if not words:
         return False
     forms = cue_words()
+    # a past verb counts near the start only ("added a goal and an assist as the Hurricanes snapped …" is no clause)
     return (words[0] in _SUBJECT_WORDS or words[0].split("'")[0].split("’")[0] in _SUBJECT_WORDS
-            or any(w in _AUXILIARIES or w in forms or (w.endswith("ed") and len(w) > 4) for w in words[1:]))
+            or any(w in _AUXILIARIES or w in forms for w in words[1:])
+            or any(w.endswith("ed") and len(w) > 4 and not w.startswith("un") for w in words[1:4]))
 
 
 def _pronoun_before(text: str, start: int, end: int) -> Phrase | None:
