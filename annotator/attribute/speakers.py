@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass, field
 
@@ -28,6 +29,7 @@ _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother"
                 "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
                 "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
 _AGED = re.compile(r"the\s+\d{1,3}-year-old\s", re.I)
+_AT = operator.attrgetter("at")
 _ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
 # he him his himself she her hers herself, any case; the first letter outside (?i:) lets the scan jump to it
 _GENDERED_PRONOUN = re.compile(r"[hHsSſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
@@ -266,8 +268,7 @@ class Entities:
     def note(self, entity: Entity, at: int) -> None:
         """Record that ``entity`` spoke at ``at``: a speaker is the likeliest antecedent."""
         entity.confident = True
-        self.mentions.append(Mention(at, entity, False, False, spoke=True))
-        self.mentions.sort(key=lambda m: m.at)
+        bisect.insort_right(self.mentions, Mention(at, entity, False, False, spoke=True), key=_AT)  # (as a stable sort would)
 
     def skip_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Names inside reported words are poor antecedents for pronouns."""
@@ -306,8 +307,7 @@ class Entities:
                 return entity
         entity = Entity(key, name, kind, gender=gender, first_at=at)
         self.entities.append(entity)
-        self.mentions.append(Mention(at, entity, False, False))
-        self.mentions.sort(key=lambda m: m.at)
+        bisect.insort_right(self.mentions, Mention(at, entity, False, False), key=_AT)
         return entity
 
 
