@@ -729,3 +729,14 @@ def test_not_reported_speech(body):
 def test_a_programmes_title_after_its_network_is_no_quote():
     body = 'Nick Sandmann spoke to reporters. He told NBC’s "Today" that he heard no one chant anything hateful.'
     assert quotes_of(body) == [("indirect", "Nick Sandmann", "he heard no one chant anything hateful")]
+
+
+@pytest.mark.parametrize("phrase, speaker", [
+    ("the phone company collapsed in 2002 and prosecutors", "prosecutors"),
+    ("the folks at TMZ recently ran into Simmons in the airport security line and", "the folks at TMZ"),
+    ("Putin wrote to the president of Crimea", "Putin"),
+    ("the retired teacher and her husband", "the retired teacher and her husband"),
+])
+def test_the_subject_of_a_clause_read_as_a_speaker_phrase(phrase, speaker):
+    from annotator.attribute.phrases import parse_phrase
+    assert parse_phrase(phrase, 0, len(phrase)).text == speaker

@@ -72,6 +72,12 @@ _DETERMINER_WORDS = {"the", "a", "an", "this", "that", "one", "two", "three", "s
 # what opens an object after a verb; not a preposition: "people arrested at the camp", "an expert cited in
 # the report" are phrases
 _OBJECT_OPENERS = _DETERMINER_WORDS | _PRONOUN_WORDS
+# common irregular past forms, which no "-ed" test finds: "Putin wrote to …", "the folks at TMZ ran into …"
+_IRREGULAR_PAST = frozenset("told wrote ran heard saw met went came took made gave found brought thought knew left held led "
+                            "won lost became began kept sent spent put paid sold built".split())
+_PAST_WORD = re.compile(r"(?<!\bthe )(?<!\ba )\b[a-z]{3,}ed\b")
+_TRAILING_ADVERB = re.compile(r"(?:\s+[a-z]+ly)+\s*$")  # "the folks at TMZ recently ran": not "recently"
+_LAST_CONJUNCT = re.compile(r"\sand\s+(?=(?:[\w’'-]+\s*){1,4}$)")
 _NOT_BEFORE_VERB = _DETERMINER_WORDS | {"own", "most", "more", "less", "well", "self", "and", "but", "or", "who", "not"}
 _SOME_OF = re.compile(r"(?:in|of|at|within|among)\s+(?:the|this|that|these|those|our|their|his|her|its)\s+", re.I)
 _PART_OF_GROUP = {"some", "many", "most", "several", "two", "three", "one"}
@@ -135,9 +141,17 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
         first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
-    if head is not None and head.kind == "nominal" and (verb := verb_start(text, first_start, first_end)) is not None:
-        # "Sparkes also criticized the prime minister, saying …": a clause; its subject is the speaker
-        head = _head(text, first_start, verb, loose=True) or head
+    if head is not None and head.kind == "nominal":
+        # "Sparkes also criticized the prime minister, saying …": a clause; its subject is the speaker,
+        # unless a second subject follows "and" ("the company collapsed in 2002 and prosecutors said …")
+        verb = verb_start(text, first_start, first_end)
+        second = _LAST_CONJUNCT.search(text, first_start, first_end) if verb is not None or _PAST_WORD.search(
+            text, first_start, first_end) else None
+        if second is not None:
+            head = _head(text, second.end(), first_end, loose=True) or head
+        elif verb is not None:
+            subject_end = _TRAILING_ADVERB.sub("", text[first_start:verb]).__len__() + first_start
+            head = _head(text, first_start, subject_end, loose=True) or head
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
         # "One red-state Democrat, Montana Sen. Jon Tester, said": a description, then the name
         head = _head(text, first_start, first_end, loose=True)
@@ -327,7 +341,7 @@ def verb_start(text: str, start: int, end: int) -> int | None:
     for i in range(1, len(words)):
         w = words[i].group().lower()
         before = words[i - 1].group().lower()
-        if w == "also" and i + 1 < len(words):
+        if (w == "also" and i + 1 < len(words)) or (w in _IRREGULAR_PAST and before not in _NOT_BEFORE_VERB):
             return words[i].start()
         if len(w) > 4 and w.endswith("ed") and not w.startswith("un") and "-" not in w and before not in _NOT_BEFORE_VERB \
                 and not before.endswith(("ly", "’s", "'s")):
