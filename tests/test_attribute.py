@@ -740,3 +740,15 @@ def test_a_programmes_title_after_its_network_is_no_quote():
 def test_the_subject_of_a_clause_read_as_a_speaker_phrase(phrase, speaker):
     from annotator.attribute.phrases import parse_phrase
     assert parse_phrase(phrase, 0, len(phrase)).text == speaker
+
+
+def test_an_organisation_speaks_as_the_airline_after_it_is_named():
+    body = ("Air Canada cancelled 40 flights on Monday.\n\n"
+            "The Calgary-based airline said the storm had grounded its planes in Toronto.")
+    assert speakers_of(body) == ["Air Canada"]
+
+
+def test_a_capitalised_article_after_a_credit_is_not_part_of_the_name():
+    from annotator.attribute.names import find_names
+    text = "The Canadian Press A train derailment is shown near Field, B.C."
+    assert [(n.text, n.kind) for n in find_names(text, 0, len(text))][0] == ("Canadian Press", "outlet")

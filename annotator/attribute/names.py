@@ -196,8 +196,8 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
             toks.pop(0)
     if toks and _DATELINE.match(text, toks[0][1]) and _paragraph_start(text, toks[0][1]):
         return [Name(toks[0][1], toks[-1][2], text[toks[0][1]:toks[-1][2]], "place", run_start=toks[0][1])]
-    while toks and toks[-1][0].lower() in _JOINERS:
-        toks.pop()
+    while toks and (toks[-1][0].lower() in _JOINERS or toks[-1][0] in ("A", "An")):
+        toks.pop()  # ("The Canadian Press A train derailment …": a credit, then a caption's first word)
     while toks and toks[0][0].lower() in _JOINERS:
         toks.pop(0)  # "Lawyers for Huma Abedin": the dropped opening word took the name's start with it
     if not toks:

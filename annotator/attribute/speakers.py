@@ -41,7 +41,8 @@ _COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group"
             "organization", "charity", "union", "club", "team", "insurer", "lender", "chain", "brand", "automaker",
             "carmaker", "publisher", "newspaper", "paper", "website", "platform", "service", "provider", "supplier",
             "developer", "producer", "regulator", "watchdog", "board", "institute", "university", "college", "school",
-            "hospital", "museum", "association", "federation", "league", "city", "town", "province", "state", "county"}
+            "hospital", "museum", "association", "federation", "league", "city", "town", "province", "state", "county",
+            "railway", "railroad"}
 _GENERIC_ORGS = {
     "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
     "council": ("council",), "agency": ("agency",), "party": ("party",), "union": ("union",), "court": ("court",),
