@@ -81,16 +81,12 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|ma
                      r"isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|he|she|they|we|i)\b|['’](?:d|ll|re|ve)\b", re.I)
 _PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the planned withdrawal"
 _PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
-# a paragraph signed at its end: ". Rod Peters, Lake Cowichan mayor."
-_SIGNED = re.compile(r"(?<=[.!?])\s+((?-i:[A-Z])[\w'’-]+(?:\.?\s(?-i:[A-Z])[\w'’-]+){1,3})(?:,\s[^.,\n]{1,60})?\.?[ \t]*$", re.M)
 _POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
 # cue forms that are nouns too, and the words that open a noun phrase before them
 _NOUN_TOO = frozenset(("claim", "claims", "estimates", "notes", "reports", "warning", "call", "calls"))
 _NOUN_OPENERS = frozenset("a an the this that these those its his her their our my your no any such civil new latest "
                           "false similar recent earlier media news press".split())
-_SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold its signature
 _DOUBLE_MARK = re.compile(r"[\"“”]")
-_CAPTION_DATE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4}\b")
 # what a label verb names, then the label: "calls it", "described himself as", "called the program"
 _LABELLED = re.compile(r"\s+(?:it|him|her|them|this|that|himself|herself|themselves|itself|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
                        r"(?P<as>\s+as)?\s+(?=(?:a|an|the|one|his|her|their|its|our)\s)", re.I)
@@ -211,38 +207,6 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
     return [f for f in found if not any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
                                         for o in found)]
-
-
-def pull_quotes(text: str, paragraphs: list[Span], direct: list[Found]) -> list[Found]:
-    """Pull quotes: a paragraph of someone's words, repeated from the story, signed with their name
-    ("I had no language and no family here. Fouzia Al Hashish."); web pages lose the box around them."""
-    found = []
-    taken = [(d.start, d.end) for d in direct]
-    for index, p in enumerate(paragraphs):
-        m = _SIGNED.search(text, max(p.start, p.end - _SIGNATURE_REACH), p.end)
-        if m is None or any(s < p.end and p.start < e for s, e in taken):
-            continue
-        words_start, words_end = trimmed(text, p.start, m.start(), trail=".")
-        said = text[words_start:words_end]
-        if len(_WORDS.findall(said)) < 5 or _DOUBLE_MARK.search(said) or _CAPTION_DATE.search(said) \
-                or not _repeated(text, said, words_start):
-            continue  # (a photo caption, repeated and signed by the photographer, carries its date)
-        names = find_names(text, m.start(1), m.end(1))
-        if len(names) != 1 or names[0].kind not in ("person", "organisation") or (names[0].run_start, names[0].end) != m.span(1):
-            continue
-        if m.start() > 0 and is_abbreviation(text, m.start()):
-            continue  # "… with U.S. President Donald Trump.": the name ends a sentence of the story
-        phrase = parse_phrase(text, m.start(1), m.end(1))
-        if phrase is not None:
-            found.append(Found([Span(words_start, words_end)], "direct", None, phrase, index, cue_at=m.start(1)))
-    return found
-
-
-def _repeated(text: str, said: str, at: int) -> bool:
-    """Whether the opening or closing words of ``said`` (at ``at``) occur elsewhere in the text."""
-    head, tail = said[:40], said[-40:]
-    return any(text.find(piece) not in (-1, at + offset) or text.find(piece, at + offset + 1) >= 0
-               for piece, offset in ((head, 0), (tail, len(said) - len(tail))))
 
 
 def _is_title(text: str, q: Quoted, sentence_start: int) -> bool:

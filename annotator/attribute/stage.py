@@ -8,7 +8,8 @@ import hashlib
 from ..model import Article, Mention, Quote, Span, Speaker
 from .names import find_names
 from .quotemarks import find_quoted
-from .quotes import Cues, Found, direct_quotes, indirect_quotes, pull_quotes
+from .pullquotes import pull_quotes
+from .quotes import Cues, Found, direct_quotes, indirect_quotes
 from .speakers import Entities, Entity, resolve, speaker_id
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
