@@ -81,7 +81,7 @@ _LAST_CONJUNCT = re.compile(r"\sand\s+(?=(?:[\w’'-]+\s*){1,4}$)")
 _NOT_BEFORE_VERB = _DETERMINER_WORDS | {"own", "most", "more", "less", "well", "self", "and", "but", "or", "who", "not"}
 _SOME_OF = re.compile(r"(?:in|of|at|within|among)\s+(?:the|this|that|these|those|our|their|his|her|its)\s+", re.I)
 _PART_OF_GROUP = {"some", "many", "most", "several", "two", "three", "one"}
-_GROUP_NOUNS = gazetteer().people_nouns | {"community", "public"}
+_GROUPS = frozenset(("community", "public"))  # groups that are no people nouns: "some in the Muslim community"
 # nouns that a name can follow as its head: "the aid group Gatsby", "the rapper Drake"
 _ORG_BEFORE_NAME = {"group", "company", "firm", "charity", "organization", "organisation", "union", "agency", "network",
                     "band", "startup", "retailer", "brewery", "association", "coalition", "foundation", "institute",
@@ -142,16 +142,7 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
     if head is not None and head.kind == "nominal":
-        # "Sparkes also criticized the prime minister, saying …": a clause; its subject is the speaker,
-        # unless a second subject follows "and" ("the company collapsed in 2002 and prosecutors said …")
-        verb = verb_start(text, first_start, first_end)
-        second = _LAST_CONJUNCT.search(text, first_start, first_end) if verb is not None or _PAST_WORD.search(
-            text, first_start, first_end) else None
-        if second is not None:
-            head = _head(text, second.end(), first_end, loose=True) or head
-        elif verb is not None:
-            subject_end = _TRAILING_ADVERB.sub("", text[first_start:verb]).__len__() + first_start
-            head = _head(text, first_start, subject_end, loose=True) or head
+        head = _clause_subject(text, first_start, first_end) or head
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
         # "One red-state Democrat, Montana Sen. Jon Tester, said": a description, then the name
         head = _head(text, first_start, first_end, loose=True)
@@ -254,7 +245,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     det = _DETERMINERS.match(text, start, end)
     body_start = det.end() if det else start
     if det and _SOME_OF.match(text, body_start, end) and det.group().strip().lower() in _PART_OF_GROUP \
-            and _head_noun(text, _SOME_OF.match(text, body_start, end).end(), end) in _GROUP_NOUNS:
+            and _head_noun(text, _SOME_OF.match(text, body_start, end).end(), end) in _group_nouns():
         # "some in the Muslim community", "many of the residents": part of a group speaks
         return Phrase(start, end, "nominal", text[start:end].strip(), number="pl")
     noun_before = _word_before(text, body_start, people[-1].run_start) if det and people else None
@@ -318,10 +309,27 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     return None
 
 
+def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
+    """The speaker in a clause read as a noun phrase: its subject ("Sparkes also criticized the prime
+    minister, saying …"), or the subject after its last "and" ("the company collapsed in 2002 and
+    prosecutors said …"); None if it reads as no clause."""
+    verb = verb_start(text, start, end)
+    second = _LAST_CONJUNCT.search(text, start, end) if verb is not None or _PAST_WORD.search(text, start, end) else None
+    if second is not None:
+        return _head(text, second.end(), end, loose=True)
+    if verb is not None:
+        return _head(text, start, start + len(_TRAILING_ADVERB.sub("", text[start:verb])), loose=True)
+    return None
+
+
 def _word_before(text: str, start: int, end: int) -> str | None:
     """The last word of ``text[start:end]``, lower-cased."""
     words = _WORD.findall(text, start, end)
     return words[-1].lower() if words else None
+
+
+def _group_nouns() -> frozenset[str]:
+    return gazetteer().people_nouns | _GROUPS
 
 
 def _looks_like_clause(words: list[str]) -> bool:
@@ -335,8 +343,9 @@ def _looks_like_clause(words: list[str]) -> bool:
 
 def verb_start(text: str, start: int, end: int) -> int | None:
     """Where the verb of a clause read as a noun phrase begins: "the diocese issued a statement",
-    "Clinton also encouraged supporters". A past form counts when a subject comes before it and an
-    object or adjunct opens after it ("the retired teacher", "Washington's own adopted daughter" are phrases)."""
+    "Clinton also encouraged supporters", "Putin wrote to …". An "-ed" form counts when a subject comes
+    before it and an object opens after it ("the retired teacher", "Washington's own adopted daughter"
+    are phrases)."""
     words = list(_WORD.finditer(text, start, end))
     for i in range(1, len(words)):
         w = words[i].group().lower()
