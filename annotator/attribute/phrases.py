@@ -75,7 +75,7 @@ _OBJECT_OPENERS = _DETERMINER_WORDS | _PRONOUN_WORDS
 # common irregular past forms, which no "-ed" test finds: "Putin wrote to …", "the folks at TMZ ran into …"
 _IRREGULAR_PAST = frozenset("told wrote ran heard saw met went came took made gave found brought thought knew left held led "
                             "won lost became began kept sent spent put paid sold built".split())
-_PAST_WORD = re.compile(r"(?<!\bthe )(?<!\ba )\b[a-z]{3,}ed\b")
+PAST_VERB = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the planned withdrawal"
 _TRAILING_ADVERB = re.compile(r"(?:\s+[a-z]+ly)+\s*$")  # "the folks at TMZ recently ran": not "recently"
 _LAST_CONJUNCT = re.compile(r"\sand\s+(?=(?:[\w’'-]+\s*){1,4}$)")
 _NOT_BEFORE_VERB = _DETERMINER_WORDS | {"own", "most", "more", "less", "well", "self", "and", "but", "or", "who", "not"}
@@ -314,7 +314,7 @@ def _clause_subject(text: str, start: int, end: int) -> Phrase | None:
     minister, saying …"), or the subject after its last "and" ("the company collapsed in 2002 and
     prosecutors said …"); None if it reads as no clause."""
     verb = verb_start(text, start, end)
-    second = _LAST_CONJUNCT.search(text, start, end) if verb is not None or _PAST_WORD.search(text, start, end) else None
+    second = _LAST_CONJUNCT.search(text, start, end) if verb is not None or PAST_VERB.search(text, start, end) else None
     if second is not None:
         return _head(text, second.end(), end, loose=True)
     if verb is not None:

@@ -22,7 +22,7 @@ from ..tokens import words as all_words
 from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
 from .gazetteer import gazetteer
 from .names import Name, find_names
-from .phrases import DATA_NOUNS, Phrase, is_introduction, parse_phrase, verb_start
+from .phrases import DATA_NOUNS, PAST_VERB, Phrase, is_introduction, parse_phrase, verb_start
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
@@ -79,7 +79,6 @@ _QUOTE_RUN_ON = 600  # characters a quotation opened in a paraphrase may run on 
 _PREPOSITIONS = frozenset("in on at about with of during after before from for through via over under into while as".split())
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|may|might|must|should|shall|did|does|do|"
                      r"isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|he|she|they|we|i)\b|['’](?:d|ll|re|ve)\b", re.I)
-_PAST = re.compile(r"(?<!the )(?<!a )\b[a-z]{3,}ed\b")  # a past verb, not "the planned withdrawal"
 _PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
 # cue forms that are nouns too, and the words that open a noun phrase before them
@@ -139,7 +138,7 @@ class Cues:
         return i < len(self.label_starts) and self.label_starts[i] < end
 
     def labels_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [m for m in self.labels if start <= m[0] < end]
+        return self.labels[bisect.bisect_left(self.label_starts, start):bisect.bisect_left(self.label_starts, end)]
 
     def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
         i = bisect.bisect_left(self.starts, start)
@@ -645,7 +644,7 @@ def _only_adjunct(text: str, content: Span) -> bool:
     """Words after a cue that open with a preposition and hold no verb: "in a commentary", "with a laugh"."""
     first = _WORDS.match(text, content.start, content.end)
     return first is not None and first.group().lower() in _PREPOSITIONS \
-        and not _FINITE.search(text, content.start, content.end) and not _PAST.search(text, first.end(), content.end)
+        and not _FINITE.search(text, content.start, content.end) and not PAST_VERB.search(text, first.end(), content.end)
 
 
 def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
@@ -655,7 +654,7 @@ def _lone_surname(text: str, start: int, end: int) -> Phrase | None:
     if last - first < 2 or last - first > 30 or not text[first].isupper():
         return None
     word = _WORDS.fullmatch(text, first, last)
-    if word is None or not word.group()[0].isupper() or word.group().lower() in gazetteer().stopwords \
+    if word is None or word.group().lower() in gazetteer().stopwords \
             or gazetteer().lookup(word.group()) is not None or any(n.kind != "place" for n in find_names(text, first, last)):
         return None  # ("When told …" opens a clause; a known place, "Edmonton responded", is no one's surname;
         # a name the finder knows is parsed as one)
@@ -677,11 +676,12 @@ def _coordinated_subject(text: str, start: int, end: int) -> Phrase | None:
     name = next(iter(find_names(text, start, end)), None)
     if name and name.kind in ("person", "organisation", "bare") and len(_WORDS.findall(text, start, name.run_start)) <= 1:
         return parse_phrase(text, start, name.end)  # at most one word ("But") before the name
+    opening = trimmed(text, start, end)[0]
     verb = verb_start(text, start, end)
-    if verb is not None and _DETERMINER_OPENING.match(text, trimmed(text, start, end)[0]):
+    if verb is not None and _DETERMINER_OPENING.match(text, opening):
         return parse_phrase(text, start, verb, loose=True)  # "The embassy declined the request and said …"
     comma = text.find(",", start, end)
-    first = _WORDS.match(text, trimmed(text, start, end)[0])
+    first = _WORDS.match(text, opening)
     if comma > 0 and first and is_introduction(first.group().lower()):
         return _coordinated_subject(text, comma + 1, end)  # "In an interview on Monday, Pompeo praised … and said"
     return None

@@ -379,7 +379,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             return e, "title"
     if _AGED.match(text):
         # "says the 39-year-old founder of Studiocomix Press": an age describes someone already named
-        noun = _AGED.sub("", text, count=1).split(maxsplit=1)[0].lower() if _AGED.sub("", text, count=1).strip() else ""
+        described = text[_AGED.match(text).end():].split(maxsplit=1)
+        noun = described[0].lower() if described else ""
         e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))  # ("the 35-year-old mother": a woman)
         if e is not None:
             return e, "title"
