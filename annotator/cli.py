@@ -12,7 +12,7 @@ import click
 import yaml
 
 from . import __version__
-from .errors import InputError
+from .errors import InputError, shown
 
 DEFAULT_CONFIG = "mkdocs.yml"
 
@@ -68,20 +68,23 @@ def build(config: str, site_dir: str | None, force: bool, annotate_only: bool, q
     annotator's rules did.  Corrections an editor made to a page's front
     matter are kept.  A file that cannot be annotated is reported by name and
     left as it was; the rest of the archive is still built, and the command
-    exits with status 1.
+    exits with status 1.  The new site replaces site/ only once it is
+    complete.  One run at a time: a second one refuses to start.
     """
     config_path = Path(config)
     content = _content_dir(config_path)
     started = time.perf_counter()
-    outcomes = _update(content, force=force, quiet=quiet)
-    failed = [o for o in outcomes if o.status == "failed"]
-    annotated_in = time.perf_counter() - started
-    if not annotate_only:
-        built_started = time.perf_counter()
-        _build_site(config_path, site_dir, quiet=quiet)
-        click.echo(f"Built {site_dir or config_path.parent / 'site'} in {time.perf_counter() - built_started:.1f} s "
-                   f"(annotation {annotated_in:.1f} s).", err=quiet)
-    if failed:
+    left_out: list[str] = []
+    with _archive_lock(content):  # one lock over annotation and site
+        outcomes = _update(content, force=force, quiet=quiet)
+        failed = [o for o in outcomes if o.status == "failed"]
+        annotated_in = time.perf_counter() - started
+        if not annotate_only:
+            built_started = time.perf_counter()
+            target, left_out = _build_site(config_path, site_dir, quiet=quiet, reported={o.message for o in failed})
+            click.echo(f"Built {shown(target)} in {time.perf_counter() - built_started:.1f} s "
+                       f"(annotation {annotated_in:.1f} s).", err=quiet)
+    if failed or left_out:
         sys.exit(1)
 
 
@@ -267,7 +270,7 @@ def _update(content: Path, *, force: bool, quiet: bool):
             outcomes = update_archive(
                 content, force=force,
                 on_total=lambda n: progress.update(task, total=n),
-                progress=lambda name: progress.update(task, advance=1, description=name[:40]),
+                progress=lambda name: progress.update(task, advance=1, description=shown(name)[:40]),
             )
     except (ArchiveBusy, InputError) as exc:
         raise click.ClickException(str(exc)) from None
@@ -278,27 +281,38 @@ def _update(content: Path, *, force: bool, quiet: bool):
             click.echo(f"error: {o.message}", err=True)
         elif o.status == "added" and not quiet:
             click.echo(f"added {o.message}", err=True)
+        elif o.status == "skipped":
+            click.echo(f"note: {o.message}", err=True)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no articles"
     click.echo(f"Articles: {summary}.", err=True)
     return outcomes
 
 
-def _build_site(config_path: Path, site_dir: str | None, *, quiet: bool) -> None:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+def _archive_lock(content: Path):
+    from contextlib import ExitStack
+
+    from .archive.store import ArchiveBusy, archive_lock
+
+    stack = ExitStack()
+    try:
+        stack.enter_context(archive_lock(content))
+    except ArchiveBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    return stack
+
+
+def _build_site(config_path: Path, site_dir: str | None, *, quiet: bool, reported: set[str]) -> tuple[Path, list[str]]:
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    from .site.build import build_site
 
     _quiet_mkdocs(quiet)
-    overrides = {"site_dir": str(Path(site_dir).resolve())} if site_dir else {}
     try:
-        cfg = load_config(config_file=str(config_path), **overrides)
-        cfg.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(cfg)
-        finally:
-            cfg.plugins.on_shutdown()
+        return build_site(config_path, site_dir, reported=reported)
+    except Abort:  # MkDocs has logged the error
+        raise click.ClickException("site build failed (see above); the previous site is left as it was") from None
     except MkDocsException as exc:
-        raise click.ClickException(f"site build failed: {exc}") from None
+        raise click.ClickException(f"site build failed: {exc}; the previous site is left as it was") from None
 
 
 def _quiet_mkdocs(quiet: bool = False) -> None:

@@ -8,6 +8,7 @@ import os
 import tempfile
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 
 
 def atomic_write(path: Path, data: str | bytes) -> None:
@@ -34,17 +35,51 @@ class ArchiveBusy(Exception):
     pass
 
 
+LOCK_NAME = ".annotator.lock"
+_held: dict[str, int] = {}  # lock files this process holds -> nesting depth
+
+
 @contextmanager
-def archive_lock(content: Path):
-    """Hold an exclusive lock on content/ for the length of an update."""
+def archive_lock(content: Path, *, wait: bool = False, on_wait: Callable[[str], None] | None = None):
+    """Hold an exclusive lock on content/ for a whole run: annotation and site build.
+
+    A second run refuses with ArchiveBusy, or with ``wait`` blocks until the first ends
+    (``annotator serve`` rebuilds wait).  Nested use in one process is a no-op, so the
+    site plugin can take the lock that ``annotator build`` already holds.
+    """
     content.mkdir(parents=True, exist_ok=True)
-    lock_path = content / ".annotator.lock"
-    with open(lock_path, "w") as fh:
-        try:
-            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise ArchiveBusy(f"{content}: another `annotator` run is updating this archive") from None
+    lock_path = os.path.realpath(content / LOCK_NAME)
+    if lock_path in _held:
+        _held[lock_path] += 1
         try:
             yield
         finally:
-            fcntl.flock(fh, fcntl.LOCK_UN)
+            _held[lock_path] -= 1
+        return
+    fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            holder = _holder(fd)
+            message = f"{content}: another `annotator` run{holder} is using this archive; run this again when it has finished"
+            if not wait:
+                raise ArchiveBusy(message) from None
+            if on_wait:
+                on_wait(f"{content}: waiting for another `annotator` run{holder} to finish")
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)  # names the holder in the next run's message
+        _held[lock_path] = 1
+        try:
+            yield
+        finally:
+            del _held[lock_path]
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
+
+
+def _holder(fd: int) -> str:
+    pid = os.pread(fd, 32, 0).decode("ascii", "replace").strip()
+    return f" (pid {pid})" if pid.isdigit() else ""

@@ -9,15 +9,15 @@ from pathlib import Path
 from typing import Callable
 
 from .. import ANNOTATOR_VERSION
-from ..errors import InputError
+from ..errors import InputError, shown
 from ..attribute.registry import Registry, proposals_yaml
-from ..ingest.encoding import decode
-from ..ingest.text import parse_text
+from ..ingest.files import read_input
+from ..ingest.text import parse_bytes
 from ..pipeline import annotate
 from ..render.body import render_body
 from ..render.frontmatter import front_matter
 from ..render.page import BOOKKEEPING_KEY, render_page, split_page
-from .layout import REGISTRY, Bundle, find_bundles, find_inbox, new_bundle
+from .layout import REGISTRY, Bundle, find_bundles, find_inbox, inbox_skip_reason, new_bundle
 from .merge import merge
 from .store import archive_lock, atomic_write, sha256
 
@@ -43,7 +43,7 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
             on_total(len(inbox) + len(bundles))
         known = _originals_by_hash(content) if inbox else {}
         for path in inbox:
-            outcomes.append(_file_from_inbox(content, path, known, registry))
+            outcomes.append(_filed_before(content, path, known) or _file_from_inbox(content, path, known, registry))
             if progress:
                 progress(path.name)
         filed = {o.path for o in outcomes if o.status == "added"}
@@ -55,6 +55,22 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
                 progress(bundle.directory.name)
         _write_proposals(registry)
     return outcomes
+
+
+def _filed_before(content: Path, path: Path, known: dict[str, Bundle]) -> Outcome | None:
+    """An inbox file a killed run had copied but not yet removed (same bytes, same name): remove it now."""
+    if inbox_skip_reason(path):
+        return None
+    try:
+        twin = known.get(sha256(read_input(path, follow_links=False)))
+        if twin is None:
+            return None
+        if twin.page.exists() and split_page(twin.page.read_text(encoding="utf-8"), str(twin.page))[0].get("original_name") != path.name:
+            return None  # the same text filed under another name: _file_from_inbox reports the twin
+        path.unlink()
+    except (InputError, OSError, UnicodeDecodeError):
+        return None
+    return Outcome(shown(path), "skipped", f"{shown(path)}: already filed as {shown(twin.display(content))}; removed from the inbox")
 
 
 def add_article(content: Path, source: Path, metadata: dict | None = None) -> Outcome:
@@ -83,30 +99,47 @@ def add_articles(content: Path, sources: list[tuple[Path, dict | None]], *, prog
 def annotate_bundle(bundle: Bundle, content: Path, *, force: bool = False, registry: Registry | None = None) -> Outcome:
     name = bundle.display(content)
     try:
-        data = bundle.original.read_bytes()
+        data = read_input(bundle.original, name=name, follow_links=False)
         current_meta, current_body = ({}, None)
         if bundle.page.exists():
             page_name = str(bundle.page.relative_to(content.parent)) if bundle.page.is_relative_to(content.parent) else str(bundle.page)
             current_meta, current_body = split_page(bundle.page.read_text(encoding="utf-8"), page_name)
         digest = sha256(data)
         book = current_meta.get(BOOKKEEPING_KEY) or {}
-        if not force and book.get("version") == ANNOTATOR_VERSION and book.get("original_sha256") == digest:
+        if (not force and book.get("version") == ANNOTATOR_VERSION and book.get("original_sha256") == digest
+                and not _dangling(current_meta, registry)):
             return Outcome(name, "unchanged")
         atomic_write(bundle.page, _annotated_page(data, name, bundle, current_meta, current_body, digest, registry))
         return Outcome(name, "annotated")
     except InputError as exc:
         return Outcome(name, "failed", str(exc))
     except OSError as exc:
-        return Outcome(name, "failed", f"{name}: {exc.strerror or exc}")
+        return Outcome(name, "failed", f"{shown(name)}: {exc.strerror or exc}")
+    except UnicodeDecodeError as exc:  # the page (the original is read as bytes); worded as the site build words it
+        return Outcome(name, "failed", f"{page_name}: cannot be read ({exc})")
+
+
+def _dangling(meta: dict, registry: Registry | None) -> bool:
+    """A speaker's registry_id names no entry: its proposal was lost (a killed run) or merged away.
+
+    The page is annotated again, which proposes or links the speaker anew (corrections are kept).
+    """
+    if registry is None or registry.path is None:
+        return False
+    speakers = meta.get("speakers")
+    return isinstance(speakers, list) and any(
+        isinstance(s, dict) and isinstance(s.get("registry_id"), str) and s["registry_id"] not in registry.entries
+        for s in speakers)
 
 
 def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, current_body: str | None, digest: str,
                     registry: Registry | None = None) -> str:
-    article = annotate(parse_text(decode(data, name), name), registry)
+    article = annotate(parse_bytes(data, name), registry)
     if registry is not None:
         proposed = registry.proposals(article.speakers)
         registry.register(proposed)
         registry.pending.extend(proposed)
+        _write_proposals(registry)  # before the page that refers to them is written
         article = registry.link(article)
     produced = front_matter(article, metadata={"original": bundle.original.name, "original_sha256": digest})
     meta, body, generated = merge(current_meta, current_body, produced, render_body(article))
@@ -115,40 +148,47 @@ def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, 
 
 
 def _file_from_inbox(content: Path, path: Path, known: dict[str, Bundle], registry: Registry) -> Outcome:
-    outcome = _add(content, path, {}, known, registry)
+    skipped = inbox_skip_reason(path)
+    if skipped:
+        return Outcome(shown(path), "skipped", f"{shown(path)}: {skipped}")
+    outcome = _add(content, path, {}, known, registry, follow_links=False)
     if outcome.status == "added":
         path.unlink()
     return outcome
 
 
-def _add(content: Path, source: Path, metadata: dict, known: dict[str, Bundle], registry: Registry) -> Outcome:
-    shown = str(source)
+def _add(content: Path, source: Path, metadata: dict, known: dict[str, Bundle], registry: Registry, *,
+         follow_links: bool = True) -> Outcome:
+    name = shown(source)
     try:
-        data = source.read_bytes()
-    except OSError as exc:
-        return Outcome(shown, "failed", f"{shown}: cannot read the file ({exc.strerror or exc})")
-    try:
-        text = decode(data, shown)
-        headline = parse_text(text, shown)
+        if _undecodable(source.name):
+            raise InputError(str(source), "the file name is not valid UTF-8; rename the file")
+        data = read_input(source, name=name, follow_links=follow_links)
+        headline = parse_bytes(data, name)
         digest = sha256(data)
         twin = known.get(digest)
         if twin:
-            return Outcome(shown, "failed", f"{shown}: already in the archive as {twin.display(content)}")
+            return Outcome(name, "failed", f"{name}: already in the archive as {shown(twin.display(content))}")
         bundle = new_bundle(content, metadata.get("published"), headline.title, source.stem)
         editor_meta = {k: v for k, v in metadata.items() if v not in (None, "", [])}
         editor_meta["original_name"] = source.name
-        page = _annotated_page(data, shown, bundle, editor_meta, None, digest, registry)
+        page = _annotated_page(data, name, bundle, editor_meta, None, digest, registry)
     except InputError as exc:
-        return Outcome(shown, "failed", str(exc))
+        return Outcome(name, "failed", str(exc))
     try:
         bundle.directory.mkdir(parents=True)
         atomic_write(bundle.original, data)
         atomic_write(bundle.page, page)
     except OSError as exc:
         shutil.rmtree(bundle.directory, ignore_errors=True)
-        return Outcome(shown, "failed", f"{shown}: cannot write {bundle.directory} ({exc.strerror or exc})")
+        return Outcome(name, "failed", f"{name}: cannot write {shown(bundle.directory)} ({exc.strerror or exc})")
     known[digest] = bundle
-    return Outcome(bundle.display(content), "added", f"{shown} -> {bundle.directory.relative_to(content.parent) if bundle.directory.is_relative_to(content.parent) else bundle.directory}")
+    return Outcome(bundle.display(content), "added", f"{name} -> {shown(bundle.directory.relative_to(content.parent) if bundle.directory.is_relative_to(content.parent) else bundle.directory)}")
+
+
+def _undecodable(name: str) -> bool:
+    """A name with bytes the file system could not decode as UTF-8 (held as lone surrogates)."""
+    return any("\udc80" <= ch <= "\udcff" for ch in name)
 
 
 _BOOK_SHA = re.compile(r"^  original_sha256: ['\"]?([0-9a-f]{64})", re.M)
@@ -162,20 +202,29 @@ def _originals_by_hash(content: Path) -> dict[str, Bundle]:
             match = _BOOK_SHA.search(bundle.page.read_text(encoding="utf-8"))
         except OSError:
             match = None
-        digest = match.group(1) if match else sha256(bundle.original.read_bytes())
+        try:
+            digest = match.group(1) if match else sha256(read_input(bundle.original, follow_links=False))
+        except InputError:
+            continue  # reported when the bundle itself is annotated
         known[digest] = bundle
     return known
 
 
 def _write_proposals(registry: Registry) -> None:
-    """Append the speakers this run met for the first time to the registry file."""
+    """Append the speakers met for the first time to the registry file, atomically.
+
+    Called before each page that needs them is written, so a killed run never leaves a
+    page whose registry_id names no entry.  One note heads all of a run's proposals.
+    """
     if not registry.pending or registry.path is None:
         return
     old = registry.path.read_text(encoding="utf-8") if registry.path.exists() else _REGISTRY_HEADER
     if old and not old.endswith("\n"):
         old += "\n"
-    note = "\n# Proposed by `annotator build`: check each entry, then remove `proposed: true` (or delete it).\n"
+    note = "" if getattr(registry, "_noted", False) else \
+        "\n# Proposed by `annotator build`: check each entry, then remove `proposed: true` (or delete it).\n"
     atomic_write(registry.path, old + note + proposals_yaml(registry.pending))
+    registry._noted = True
     registry.pending.clear()
 
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import os
+from contextlib import ExitStack
 from pathlib import Path
 
 from mkdocs.config import base
@@ -22,6 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, InclusionLevel
 
+from ..archive.store import archive_lock
 from ..attribute.registry import Registry
 from ..errors import InputError
 from ..render.page import split_page
@@ -62,7 +65,22 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         self._bodies: dict[str, str] = {}  # ... and its Markdown body, handed to MkDocs unread
         self._browse: dict[str, BrowsePage] = {}  # generated page src path -> the page
         self._built = dt.date.today().isoformat()
+        self.unreadable: list[str] = []  # error lines of the pages left out of this build
         return config
+
+    # -- one run at a time: `mkdocs serve` and `annotator serve` take the lock per rebuild
+    def on_pre_build(self, config):
+        self._lock = ExitStack()
+        self._lock.enter_context(archive_lock(Path(config.docs_dir), wait=True, on_wait=log.info))
+
+    def on_build_error(self, error):
+        self._release()
+
+    def _release(self):
+        lock = getattr(self, "_lock", None)
+        if lock is not None:
+            self._lock = None
+            lock.close()
 
     # -- files: read the archive once, add the browse pages ---------------------------
     def on_files(self, files, config):
@@ -72,12 +90,16 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         for file in files.documentation_pages():
             if not file.src_uri.startswith("articles/"):
                 continue
+            # named as the annotation names it, so `annotator build` prints each error once
+            name = os.path.relpath(file.abs_src_path, Path(config.config_file_path or ".").parent)
             try:
-                meta, body = split_page(Path(file.abs_src_path).read_text(encoding="utf-8"), f"content/{file.src_uri}")
+                meta, body = split_page(Path(file.abs_src_path).read_text(encoding="utf-8"), name)
             except InputError as error:
-                raise PluginError(str(error)) from None
+                self._leave_out(files, file, str(error))
+                continue
             except (OSError, UnicodeDecodeError) as error:
-                raise PluginError(f"content/{file.src_uri}: cannot be read ({error})") from None
+                self._leave_out(files, file, f"{name}: cannot be read ({error})")
+                continue
             if is_article(meta):
                 self._meta[file.src_uri] = meta
                 self._bodies[file.src_uri] = body
@@ -96,6 +118,13 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             files.append(File.generated(config, page.path, content="", inclusion=inclusion))
             self._browse[page.path] = page
         return files
+
+    def _leave_out(self, files, file, message: str) -> None:
+        """One unreadable page does not stop the build: it is left out, reported once."""
+        files.remove(file)
+        self.unreadable.append(message)
+        if message not in getattr(self, "reported", ()):
+            log.error(message)
 
     def _registry(self, config) -> dict[str, dict]:
         path = Path(config.docs_dir) / self.config.registry
@@ -183,6 +212,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
                 run_pagefind(site_dir)
             except RuntimeError as error:
                 raise PluginError(str(error)) from None
+        self._release()  # on a failure, on_build_error releases it
 
 
 def _site_url(config) -> str:
