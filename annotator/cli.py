@@ -152,8 +152,9 @@ def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
     """
     from .archive import add_article
 
-    if published:
-        _check_date(published)
+    published = _iso_date(published) if published else None
+    outlet = _plain_option(outlet, "--outlet")
+    tags = [_plain_option(t, "--tag") for t in tags]
     content = _content_dir(Path(config))
     metadata = {"published": published, "url": url, "outlet": outlet, "tags": list(tags) or None}
     if licence or credit:
@@ -331,13 +332,26 @@ def _expand(paths: tuple[Path, ...]):
             yield path
 
 
-def _check_date(value: str) -> None:
+def _iso_date(value: str) -> str:
+    """The date as YYYY-MM-DD, whichever ISO form it was given in (20190904, 2019-W36-3)."""
     import datetime as dt
 
     try:
-        dt.date.fromisoformat(value)
+        return dt.date.fromisoformat(value.strip()).isoformat()
     except ValueError:
         raise click.BadParameter(f"{value!r} is not a date like 2019-09-04", param_hint="--published") from None
+
+
+def _plain_option(value: str | None, option: str) -> str | None:
+    """An outlet or tag as plain text: markup is refused, bidi overrides removed."""
+    from .guard import holds_markup, without_bidi_controls
+
+    if value is None:
+        return None
+    if holds_markup(value):
+        raise click.BadParameter(f"{shown(value)!r} holds markup (<, > or on...=); give the name as plain text",
+                                 param_hint=option)
+    return without_bidi_controls(value).strip() or None
 
 
 def _print_summary(record: dict) -> None:

@@ -122,8 +122,28 @@ def read_gold(path: Path) -> list[dict]:
             raise InputError(str(path), f"line {number} is not valid JSON ({exc.msg})") from None
         if not isinstance(record, dict) or not isinstance(record.get("text"), str):
             raise InputError(str(path), f"line {number} has no \"text\"")
+        problem = _span_problem(record)
+        if problem:
+            raise InputError(str(path), f"line {number}: {problem}")
         records.append(record)
     return records
+
+
+def _span_problem(record: dict) -> str | None:
+    """Why a gold record's quote or sentence offsets cannot be used, or None."""
+    for key in ("quotes", "sentences"):
+        spans = record.get(key, [])
+        if not isinstance(spans, list):
+            return f'"{key}" must be a list'
+        for i, span in enumerate(spans):
+            if not isinstance(span, dict):
+                return f'{key}[{i}] must be an object'
+            start, end = span.get("start"), span.get("end")
+            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
+                return f'{key}[{i}] needs whole-number "start" and "end" offsets, not {start!r} and {end!r}'
+            if not 0 <= start <= end <= len(record["text"]):
+                return f'{key}[{i}] offsets {start}..{end} lie outside the text (0..{len(record["text"])})'
+    return None
 
 
 def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:

@@ -133,6 +133,8 @@ class Article:
     published: str | None = None
     url: str | None = None
     language: str = "en"
+    encoding: str = "utf-8"  # the codec the file was read with
+    replaced_bytes: int = 0  # bytes not valid in it, each read as U+FFFD
     original_publisher: str | None = None
     republisher: str | None = None
     lines: list[Span] = field(default_factory=list)  # non-empty body lines before cleaning

@@ -12,12 +12,13 @@ from .attribute import attribute
 from .attribute.registry import Registry
 from .claims import find_claims
 from .clean import clean
+from .guard import guard_names
 from .ingest import read_article
 from .model import Article
 from .segment import segment
 from .sources import find_sources
 
-STAGES = (clean, segment, attribute, find_sources, find_claims)
+STAGES = (clean, segment, attribute, find_sources, find_claims, guard_names)
 
 
 def annotate(article: Article, registry: Registry | None = None) -> Article:

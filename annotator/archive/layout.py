@@ -61,10 +61,23 @@ def find_bundles(content: Path) -> list[Bundle]:
 
 
 def find_inbox(content: Path) -> list[Path]:
+    """Every entry of the inbox: what is not a file to take is reported, never passed over silently."""
     inbox = content / INBOX
     if not inbox.is_dir():
         return []
-    return sorted(p for p in inbox.iterdir() if p.is_file() and not p.name.startswith("."))
+    return sorted((p for p in inbox.iterdir() if p.name not in _PLACEHOLDERS), key=lambda p: str(p).encode("utf-8", "surrogateescape"))
+
+
+_PLACEHOLDERS = {".gitkeep", ".keep", ".DS_Store"}  # files that keep an empty folder in git, or OS litter
+
+
+def inbox_skip_reason(path: Path) -> str | None:
+    """Why an inbox entry is left where it is, or None when it is to be filed."""
+    if path.name.startswith("."):
+        return "a hidden file, left in the inbox (remove the leading dot to file it)"
+    if path.is_dir() and not path.is_symlink():
+        return "a folder, left in the inbox (only files directly in content/inbox/ are filed)"
+    return None
 
 
 def year_of(published: str | None) -> str:

@@ -1,5 +1,5 @@
 """Ingest: bytes on disk to an Article with its text, headline and body lines."""
 
-from .text import read_article, parse_text
+from .text import parse_bytes, parse_text, read_article
 
-__all__ = ["read_article", "parse_text"]
+__all__ = ["parse_bytes", "parse_text", "read_article"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..guard import without_bidi_controls
 from ..model import Article, Span
-from .encoding import decode
+from .encoding import decode_bytes
+from .files import read_input
 
 # The headline/outlet separators, most specific first.
 _SEPARATORS = (" — ", " – ", " | ", " - ")
@@ -23,13 +25,15 @@ _NON_EMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
 def read_article(path: Path, *, body_only: bool = False, display_path: str | None = None) -> Article:
     """Read and parse one file.  Raises InputError with a one-line reason."""
     name = display_path or str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        from ..errors import InputError
+    return parse_bytes(read_input(path, name=name), name, body_only=body_only)
 
-        raise InputError(name, f"cannot read the file ({exc.strerror or exc})") from None
-    return parse_text(decode(data, name), name, body_only=body_only)
+
+def parse_bytes(data: bytes, path: str, *, body_only: bool = False) -> Article:
+    """Decode and parse a file's bytes, recording the encoding used."""
+    decoded = decode_bytes(data, path)
+    article = parse_text(decoded.text, path, body_only=body_only)
+    article.encoding, article.replaced_bytes = decoded.encoding, decoded.replaced
+    return article
 
 
 def parse_text(text: str, path: str = "<text>", *, body_only: bool = False) -> Article:
@@ -50,7 +54,7 @@ def split_headline(line: str) -> tuple[str, str | None, int]:
         cut = line.rfind(separator)
         if cut > 0:
             candidate = line[cut + len(separator):].strip()
-            if _looks_like_outlet(candidate):
+            if _looks_like_outlet(without_bidi_controls(candidate)):
                 title = line[:cut].rstrip()
                 return title, candidate, len(title)
     return line, None, len(line)

@@ -1,0 +1,77 @@
+"""The last stage: what the annotator names is plain text, never markup.
+
+Names, roles, outlets and source names reach the site's filters, feeds and
+exports as values, where a renderer may take them for HTML.  Escaping at every
+output is the first defence; this stage is the second: a phrase holding ``<``,
+``>`` or an ``on…=`` attribute is not a name, so it names no speaker, mention,
+outlet or source.  Bidi override and isolate controls are taken out of every such
+value (they would reorder the text around it); LRM and RLM stay, as right-to-left
+text needs them.  The body itself is never changed, so offsets hold.
+
+It also drops spans that cannot be shown: a quote or claim whose offsets are
+reversed or do not give its text, and a "claim" of a stray character or two
+(``"."``, ``"3"``) left when an attribution was cut from a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .model import Article
+
+_MARKUP = re.compile(r"[<>]|\bon[a-z]{2,}\s*=", re.I)
+# U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates)
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+_CLAIM_OPENING = re.compile(r"[\w\"“‘'£$€(]")
+
+
+def holds_markup(value: str | None) -> bool:
+    return bool(value) and _MARKUP.search(value) is not None
+
+
+def without_bidi_controls(value: str) -> str:
+    return BIDI_CONTROLS.sub("", value)
+
+
+def plain(value: str | None) -> str | None:
+    """``value`` without bidi controls, or None when it holds markup (or nothing is left)."""
+    if value is None:
+        return None
+    value = without_bidi_controls(value)
+    return None if holds_markup(value) or not value.strip() else value
+
+
+def guard_names(article: Article) -> Article:
+    text = article.text
+    dropped = {s.id for s in article.speakers if plain(s.name) is None}
+    speakers = [replace(s, name=plain(s.name), role=plain(s.role), affiliation=plain(s.affiliation),
+                        affiliation_note=plain(s.affiliation_note), aliases=[a for a in map(plain, s.aliases) if a])
+                for s in article.speakers if s.id not in dropped]
+    sources = [replace(s, name=plain(s.name)) for s in article.sources if plain(s.name) is not None]
+    kept_sources = {s.id for s in sources}
+    claims = [replace(c, claimant=None if c.claimant in dropped else c.claimant,
+                      source=c.source if c.source in kept_sources else None)
+              for c in article.claims if _holds(text, c) and _is_statement(c.text)]
+    return article.with_(
+        title=without_bidi_controls(article.title) if article.title else article.title,
+        outlet=plain(article.outlet),
+        original_publisher=plain(article.original_publisher),
+        republisher=plain(article.republisher),
+        speakers=speakers,
+        quotes=[q for q in article.quotes if q.speaker not in dropped and _holds(text, q)],
+        mentions=[replace(m, name=plain(m.name), role=plain(m.role)) for m in article.mentions if plain(m.name) is not None],
+        sources=sources,
+        claims=claims,
+    )
+
+
+def _holds(text: str, span) -> bool:
+    return 0 <= span.start < span.end <= len(text) and text[span.start:span.end] == span.text
+
+
+def _is_statement(claim_text: str) -> bool:
+    """At least two words, opening on a word, a number or a quotation mark."""
+    stripped = claim_text.strip()
+    return bool(stripped) and _CLAIM_OPENING.match(stripped) is not None and len(_WORD.findall(stripped)) >= 2
