@@ -25,11 +25,11 @@ from pathlib import Path
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import InputError
 from ..model import Article, Speaker
 from ..slug import slugify
 
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _KEY = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -65,17 +65,13 @@ class Registry:
         shown = str(path)
         try:
             text = path.read_text(encoding="utf-8")
-            root = yaml.compose(text, Loader=_Loader)
         except UnicodeDecodeError:
             raise InputError(shown, "not UTF-8 text") from None
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            where = f"line {mark.line + 1}: " if mark else ""
-            raise InputError(shown, f"{where}not valid YAML ({getattr(exc, 'problem', None) or exc})") from None
+        # the nodes give line numbers (and catch duplicate keys); the values are built from the same nodes
+        root = safe_yaml.compose(text, shown)
         if root is None:
             return registry
-        # the nodes give line numbers (and catch duplicate keys); the values are loaded once, by the C loader
-        values = yaml.load(text, Loader=_Loader)
+        values = safe_yaml.construct(root, text, shown)
         if not isinstance(root, yaml.MappingNode):
             raise InputError(shown, "line 1: expected a mapping of speaker keys to entries")
         seen_keys: dict[str, int] = {}

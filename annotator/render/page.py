@@ -5,19 +5,19 @@ YAML is only ever loaded with the safe loader.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import yaml
 
+from .. import safe_yaml
 from ..errors import InputError
+from .fields import typed_front_matter
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 METADATA_KEYS = (
     "title", "outlet", "published", "url", "original_publisher", "republisher", "language",
-    "word_count", "original", "original_name", "original_sha256", "tags", "attribution",
+    "word_count", "original", "original_name", "original_sha256", "encoding", "replaced_bytes", "tags", "attribution",
 )
 ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
 BOOKKEEPING_KEY = "annotator"
@@ -87,28 +87,14 @@ def render_page(meta: dict, body_markdown: str) -> str:
 
 
 def split_page(text: str, path: str) -> tuple[dict, str]:
-    """``(front matter, body)`` of a page; a YAML error becomes one clear InputError."""
+    """``(front matter, body)`` of a page, each field of its type; any problem is one InputError (file:line)."""
     match = _FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    try:
-        meta = yaml.load(match.group(1) or "", Loader=_Loader) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" (line {mark.line + 2})" if mark else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise InputError(path, f"the front matter is not valid YAML{where}: {problem}") from None
+    source = match.group(1) or ""
+    # the front matter starts on the file's second line, after the opening ---
+    root = safe_yaml.compose(source, path, first_line=2)
+    meta = safe_yaml.construct(root, source, path, first_line=2) or {}
     if not isinstance(meta, dict):
-        raise InputError(path, "the front matter must be a YAML mapping of field: value")
-    return _plain(meta), text[match.end():].lstrip("\n")
-
-
-def _plain(value):
-    """Dates that YAML parsed as date objects go back to ISO strings."""
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_plain(v) for v in value]
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return value
+        raise InputError(path, "line 2: the front matter must be a YAML mapping of field: value")
+    return typed_front_matter(meta, root, path, first_line=2), text[match.end():].lstrip("\n")

@@ -153,7 +153,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             # Material prints page titles unescaped; the raw title stays in the view
             meta["raw_title"] = title
             meta["title"] = html.escape(title, quote=True)
-        for key in ("description", "author"):
+        for key in ("description", "author", "subtitle"):
             if isinstance(meta.get(key), str):
                 meta[key] = html.escape(meta[key], quote=True)
         if is_article(meta):
