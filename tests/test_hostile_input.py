@@ -256,3 +256,19 @@ def test_eval_with_a_non_integer_offset_names_the_line(tmp_path):
     result = annotator(tmp_path, "eval", gold)
     [line] = error_lines(result)
     assert "gold.jsonl" in line and "line 1" in line and "start" in line
+
+
+def test_a_symlink_inside_content_publishes_nothing_outside_it(tmp_path):
+    project = make_project(tmp_path / "p")
+    (project / "content" / "inbox" / "good.txt").write_text(STORY, encoding="utf-8")
+    outside = tmp_path / "private"
+    outside.mkdir()
+    (outside / "notes.txt").write_text("the password is hunter2", encoding="utf-8")
+    (project / "content" / "notes.txt").symlink_to(outside / "notes.txt")
+    (project / "content" / "private").symlink_to(outside)
+    result = annotator(project, "build")
+    assert result.returncode == 0, result.stderr
+    published = b"".join(p.read_bytes() for p in (project / "site").rglob("*") if p.is_file())
+    assert b"hunter2" not in published and b"We will cut taxes" in published
+    for link in ("content/notes.txt", "content/private"):
+        assert f"{link}: a symbolic link out of" in result.stderr

@@ -26,7 +26,7 @@ from mkdocs.structure.files import File, InclusionLevel
 
 from ..archive.store import archive_lock
 from ..attribute.registry import Registry
-from ..errors import InputError
+from ..errors import InputError, shown
 from ..render.page import split_page
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import ArticleRecord, Catalog
@@ -84,6 +84,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 
     # -- files: read the archive once, add the browse pages ---------------------------
     def on_files(self, files, config):
+        self._drop_links_out(files, config)
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=_DEFAULT_HOME))
         pages = []
@@ -118,6 +119,19 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             files.append(File.generated(config, page.path, content="", inclusion=inclusion))
             self._browse[page.path] = page
         return files
+
+    def _drop_links_out(self, files, config) -> None:
+        """A symbolic link in content/ that leads out of it would publish a local file: it is left out."""
+        docs, links = os.path.realpath(config.docs_dir) + os.sep, set()
+        for file in list(files):
+            source = file.abs_src_path
+            if file.src_dir and os.path.abspath(file.src_dir) == os.path.abspath(config.docs_dir) \
+                    and source and not os.path.realpath(source).startswith(docs):
+                files.remove(file)
+                links.add(_outermost_link(source, config.docs_dir))
+        for link in sorted(links):
+            log.warning(f"{shown(os.path.relpath(link))}: a symbolic link out of {config.docs_dir}; "
+                        "what it leads to is not published")
 
     def _leave_out(self, files, file, message: str) -> None:
         """One unreadable page does not stop the build: it is left out, reported once."""
@@ -218,3 +232,13 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
 def _site_url(config) -> str:
     url = config.site_url or ""
     return url if not url or url.endswith("/") else url + "/"
+
+
+def _outermost_link(path: str, docs_dir: str) -> str:
+    """The folder or file nearest to ``docs_dir`` on the way to ``path`` that is a symbolic link."""
+    found, current = path, path
+    while os.path.abspath(current) != os.path.abspath(docs_dir) and os.path.dirname(current) != current:
+        if os.path.islink(current):
+            found = current
+        current = os.path.dirname(current)
+    return found
