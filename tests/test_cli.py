@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT
 
 ANNOTATOR = [sys.executable, "-m", "annotator"]
-CONTRACT = {"path", "title", "outlet", "published", "original_publisher", "republisher", "body",
+CONTRACT = {"path", "title", "outlet", "published", "original_publisher", "republisher", "body", "encoding", "replaced_bytes",
             "speakers", "quotes", "mentions", "claims", "sources", "removed"}
 
 

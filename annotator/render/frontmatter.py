@@ -34,6 +34,10 @@ def front_matter(article: Article, *, metadata: dict | None = None) -> dict:
         "word_count": len(_WORD.findall(body.text)),
         "tags": [],
     }
+    if article.encoding != "utf-8":  # the original's offsets are only checkable in its own encoding
+        meta["encoding"] = article.encoding
+    if article.replaced_bytes:
+        meta["replaced_bytes"] = article.replaced_bytes
     if metadata:
         meta.update({k: v for k, v in metadata.items() if v is not None})
     meta["speakers"] = [_speaker(article, s, body) for s in article.speakers]
