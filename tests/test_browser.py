@@ -32,13 +32,14 @@ def test_searching_a_speakers_surname_finds_the_article_and_the_speaker_filter_n
 
     search = page.locator(".pagefind-ui__search-input")
     search.fill("Scott")
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length >= 2")
+    # predicates are functions, not strings: the site's CSP forbids the eval a string needs
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length >= 2")
     assert results(page).count() == 2  # the example and the second article both quote Stafford Scott
     speaker_filter = page.locator("details.pagefind-ui__filter-panel-inner, details", has_text="Speaker").first
     if not speaker_filter.evaluate("el => el.open"):
         speaker_filter.locator("summary").first.click()
     page.get_by_label(re.compile(r"^Len Duvall")).check()
-    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length === 1")
+    page.wait_for_function("() => document.querySelectorAll('.pagefind-ui__result').length === 1")
     assert results(page).locator(".pagefind-ui__result-title").first.inner_text().startswith("Sadiq Khan urged")
 
 
@@ -125,7 +126,7 @@ def test_header_shows_the_article_title_once_the_heading_scrolls_away(page, site
     page.goto(article_url(site_url, archive_site, ARTICLE))
     page.mouse.wheel(0, 3000)
     topic = page.locator('.md-header__topic[data-md-component="header-topic"]')
-    page.wait_for_function("document.querySelector('.md-header__title').classList.contains('md-header__title--active')")
+    page.wait_for_function("() => document.querySelector('.md-header__title').classList.contains('md-header__title--active')")
     assert topic.inner_text().startswith("Sadiq Khan urged")
     page.wait_for_timeout(400)  # the swap is a CSS transition
     assert float(topic.evaluate("el => getComputedStyle(el).opacity")) > 0.9

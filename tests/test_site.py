@@ -256,7 +256,8 @@ def test_feeds_list_latest_articles(archive_site):
     rss = ET.parse(archive_site / "feed.xml").getroot()
     items = rss.findall("./channel/item")
     assert [i.findtext("title") for i in items][0] == "Charity warns over stop and search figures"
-    assert HOSTILE_TITLE in [i.findtext("title") for i in items]
+    # titles carry an invisible word joiner after < and & (feeds.py): markup to no reader
+    assert HOSTILE_TITLE in [i.findtext("title").replace("\u2060", "") for i in items]
     assert items[0].findtext("pubDate").startswith("Tue, 05 Mar 2024")
     feed = json.loads((archive_site / "feed.json").read_text(encoding="utf-8"))
     assert feed["version"] == "https://jsonfeed.org/version/1.1"

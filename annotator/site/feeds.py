@@ -3,12 +3,17 @@
 Feed readers need absolute links, so the feeds use ``site_url`` from
 mkdocs.yml; without it the links are relative to the site's root.
 XML is written by ElementTree (which escapes every value); characters XML
-cannot carry at all are dropped first.
+cannot carry at all are dropped first.  An RSS ``<description>`` is HTML, and
+readers render it: it is HTML-escaped first, so after the XML decoding a name
+holding ``<img onerror=…>`` is still text.  Titles and categories are text to
+some readers and HTML to others: a word joiner after each ``<`` and ``&``
+(values.inert) keeps them from being markup and looks the same in both.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -16,7 +21,7 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from .catalog import ArticleRecord, Catalog
-from .values import mappings, text
+from .values import inert, mappings, text
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
@@ -45,18 +50,18 @@ def rss(catalog: Catalog, *, site_name: str, site_url: str, description: str, li
     channel = ET.SubElement(root, "channel")
     ET.SubElement(channel, "title").text = _xml(site_name)
     ET.SubElement(channel, "link").text = _xml(site_url or "/")
-    ET.SubElement(channel, "description").text = _xml(description or site_name)
+    ET.SubElement(channel, "description").text = _xml(html.escape(description or site_name, quote=False))
     for a in catalog.articles[:limit]:
         item = ET.SubElement(channel, "item")
-        ET.SubElement(item, "title").text = _xml(a.title)
+        ET.SubElement(item, "title").text = _xml(inert(a.title))
         ET.SubElement(item, "link").text = _xml(site_url + a.url)
         ET.SubElement(item, "guid", isPermaLink="true").text = _xml(site_url + a.url)
-        ET.SubElement(item, "description").text = _xml(_summary(a))
+        ET.SubElement(item, "description").text = _xml(html.escape(_summary(a), quote=False))
         published = _date(a.published)
         if published:
             ET.SubElement(item, "pubDate").text = format_datetime(published)
         for tag in a.tags:
-            ET.SubElement(item, "category").text = _xml(tag)
+            ET.SubElement(item, "category").text = _xml(inert(tag))
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"
 
 

@@ -21,16 +21,18 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..archive.store import archive_lock
 from ..attribute.registry import Registry
 from ..errors import InputError, shown
 from ..render.page import split_page
+from .bidi import isolate_controls
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import ArticleRecord, Catalog
 from .citation import cite_news, wikitext
+from .csp import with_csp
 from .exports import write_exports
 from .feeds import write_feeds
 from .highlight import highlight
@@ -59,6 +61,12 @@ class MarginaliaConfig(base.Config):
 
 
 class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
+    _csp = True
+
+    def on_startup(self, *, command, dirty):
+        # `serve` adds an inline live-reload script to each response, which no hash can allow
+        self._csp = command != "serve"
+
     def on_config(self, config):
         self.catalog = Catalog.build([])
         self._meta: dict[str, dict] = {}  # article src path -> front matter, read once
@@ -213,6 +221,20 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             context["latest"] = self.catalog.articles[:self.config.latest]
             context["article_count"] = len(self.catalog.articles)
         return context
+
+    # -- every page as written: bidi controls inert, then the CSP (last: it hashes the final scripts)
+    @event_priority(-100)
+    def on_post_page(self, output, page, config):
+        return self._finish(output)
+
+    @event_priority(-100)
+    def on_post_template(self, output_content, template_name, config):
+        # 404.html is a theme template, not a page; sitemap.xml is no HTML
+        return self._finish(output_content) if template_name.endswith(".html") else output_content
+
+    def _finish(self, page_html: str) -> str:
+        page_html = isolate_controls(page_html)
+        return with_csp(page_html) if self._csp else page_html
 
     # -- after the build: data out, then search -----------------------------------------
     def on_post_build(self, config):

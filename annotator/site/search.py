@@ -5,6 +5,15 @@ built HTML: only elements inside ``data-pagefind-body`` (the article and its
 sidebars) are indexed, and each ``data-pagefind-filter`` element adds a filter
 value.  A reader's browser then fetches only the index chunks a query needs,
 not one index of the whole archive.
+
+Pagefind's Default UI shows filter names and values as HTML (``{@html value}``
+in pagefind_ui/default/svelte/filters.svelte; an ``HtmlTag`` in the bundled
+pagefind-ui.js 1.5.2), while titles, meta and excerpts are text (excerpts are
+escaped by Pagefind, then given ``<mark>``).  Entity escaping cannot be counted
+on for filters: Pagefind decodes a filter's text twice (``normalize_content`` in
+``get_attribute_pair`` and again where the filter is stored, fossick/parser.rs).
+So in each filter value a WORD JOINER (U+2060, invisible) follows every ``<``
+and ``&``: after any number of decodings neither can open a tag or an entity.
 """
 
 from __future__ import annotations
@@ -15,10 +24,11 @@ from pathlib import Path
 
 from .catalog import ArticleRecord, ClaimRef
 from .view import TYPE_LABELS
-from .values import text
+from .values import inert, text
+
 
 def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
-    """(filter, value) pairs of one article, each value once."""
+    """(filter, value) pairs of one article, each value once and made inert for Pagefind's UI."""
     pairs: list[tuple[str, str]] = []
     if article.outlet:
         pairs.append(("outlet", article.outlet))
@@ -29,7 +39,7 @@ def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
         pairs.append(("year", article.year))
     pairs += [("tag", t) for t in article.tags]
     pairs += [("claim type", TYPE_LABELS.get(c.type, c.type)) for c in (ClaimRef(article, c) for c in article.claims)]
-    return list(dict.fromkeys(pairs))
+    return [(name, inert(value)) for name, value in dict.fromkeys(pairs)]
 
 
 def run_pagefind(site_dir: Path) -> None:

@@ -36,6 +36,16 @@ def safe_url(value) -> str | None:
     return value.strip() if parsed.scheme in ("http", "https") and parsed.netloc else None
 
 
+_JOINER = "\u2060"  # WORD JOINER: invisible, and no HTML token starts with it
+
+
+def inert(value: str) -> str:
+    """``value`` for a renderer that may take it for HTML, once decoded or more often (Pagefind's
+    filter panel, a feed reader's titles): after each ``<`` and ``&`` a word joiner, so neither
+    opens a tag or an entity, and the text looks the same."""
+    return value.replace("&", "&" + _JOINER).replace("<", "<" + _JOINER)
+
+
 def iso_date(value) -> str | None:
     """``YYYY-MM-DD`` (or ``YYYY-MM``/``YYYY``) when the value is one, else None: dates are never guessed."""
     raw = text(value).strip().split("T")[0]
