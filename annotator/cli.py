@@ -174,12 +174,21 @@ def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="Also list missed, extra and wrongly attributed quotes and claims (on stderr).")
-def eval_(gold: Path, verbose: bool) -> None:
+@click.option("--half", type=click.Choice(["dev", "check"]), help="Score only one fixed half of the articles (tune on dev).")
+@click.option("--corpus", type=click.Path(path_type=Path, file_okay=False), default=Path("../shared/corpus"),
+              show_default=True, help="Where gold lines that name a \"source\" find their text.")
+def eval_(gold: Path, verbose: bool, half: str | None, corpus: Path) -> None:
     """Score the annotator against a gold file of hand-annotated articles.
 
     GOLD is JSON Lines, one article per line: {"id", "text", "quotes": [{"start",
     "end", "speaker", "type"}], "sentences": [{"start", "end", "checkworthy",
-    "type"}]}, offsets into text (see the README).  Either list may be left out.
+    "type"}], "speakers": [{"name", "role", "affiliation"}]}, offsets into text
+    (see the README).  Any list may be left out.  A line may name a "source"
+    under --corpus and its "sha256" instead of holding the text.
+
+    \b
+    Example:
+      annotator eval tests/data/gold/wikinews_quotes.jsonl --half dev -v
 
     \b
     Quotes: precision, recall and F1 at 0.3 and 0.8 span overlap (each gold quote
@@ -187,13 +196,18 @@ def eval_(gold: Path, verbose: bool) -> None:
     share of matched quotes whose speaker name is right.
     Claims: precision, recall and F1 of check-worthy sentences, and the share of
     found claims with the right type.
+    Speakers: precision, recall and F1 of resolved names per article, and the
+    share of matched speakers whose role and affiliation hold the gold words.
     """
     from .evaluate import evaluate, read_gold
 
     try:
-        report = evaluate(read_gold(gold))
+        gold_set = read_gold(gold, corpus=corpus, half=half)
+        report = evaluate(gold_set.records)
     except InputError as exc:
         raise click.ClickException(str(exc)) from None
+    if gold_set.skipped:
+        click.echo(f"note: {len(gold_set.skipped)} articles skipped: their text is not under {corpus}", err=True)
     for line in report.lines():
         click.echo(line)
     if verbose:

@@ -21,17 +21,20 @@ given names do not clash ("Ms Ardern" = "Jacinda Ardern").
 Claims are scored per sentence: a sentence counts as predicted check-worthy
 when a predicted claim lies mostly inside it; precision, recall and F1 are over
 sentences, and the type is right when such a claim has the gold type.
+
+Speakers (when a line lists them) are scored per article by resolved name,
+one to one; of the matched ones, the role is right when the predicted role holds
+every content word of the gold role, and likewise the affiliation.
 """
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import InputError
+from .gold import read_gold  # noqa: F401 (annotator eval reads gold through here)
 from .ingest.text import parse_text
 from .pipeline import annotate
 
@@ -85,10 +88,22 @@ class ClaimScore(_Matching):
 
 
 @dataclass
+class SpeakerScore(_Matching):
+    gold: int = 0  # gold speakers, summed over articles
+    predicted: int = 0
+    matched: int = 0  # pairs with the same resolved name
+    with_role: int = 0  # matched speakers that have a gold role
+    role_right: int = 0  # ... whose predicted role holds the gold role's words
+    with_affiliation: int = 0
+    affiliation_right: int = 0
+
+
+@dataclass
 class Report:
     articles: int = 0
     quotes: dict[float, QuoteScore] = field(default_factory=dict)
     claims: ClaimScore = field(default_factory=ClaimScore)
+    speakers: SpeakerScore = field(default_factory=SpeakerScore)
     misses: list[dict] = field(default_factory=list)  # for --verbose
 
     def lines(self) -> list[str]:
@@ -99,51 +114,19 @@ class Report:
                            f"(gold {s.gold}, predicted {s.predicted}, matched {s.matched})")
             s = self.quotes[min(self.quotes)]
             out.append(f"speaker right on {s.speaker_accuracy:.1%} of quotes matched at {s.threshold:.1f} ({s.speaker_right}/{s.matched})")
+        sp = self.speakers
+        if sp.gold:
+            out.append(f"speakers: precision {sp.precision:.3f}  recall {sp.recall:.3f}  F1 {sp.f1:.3f}  "
+                       f"(gold {sp.gold}, predicted {sp.predicted}, matched {sp.matched})")
+            out.append(f"role right on {_share(sp.role_right, sp.with_role)} of matched speakers with a gold role "
+                       f"({sp.role_right}/{sp.with_role}); affiliation right on {_share(sp.affiliation_right, sp.with_affiliation)} "
+                       f"({sp.affiliation_right}/{sp.with_affiliation})")
         c = self.claims
         if c.sentences:
             out.append(f"claims (sentences): precision {c.precision:.3f}  recall {c.recall:.3f}  F1 {c.f1:.3f}  "
                        f"(sentences {c.sentences}, check-worthy {c.gold}, predicted {c.predicted}, matched {c.matched})")
             out.append(f"claim type right on {c.typed / c.matched if c.matched else 0:.1%} of matched sentences ({c.typed}/{c.matched})")
         return out
-
-
-def read_gold(path: Path) -> list[dict]:
-    records = []
-    try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(str(path), f"cannot read the gold file ({exc})") from None
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(str(path), f"line {number} is not valid JSON ({exc.msg})") from None
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str):
-            raise InputError(str(path), f"line {number} has no \"text\"")
-        problem = _span_problem(record)
-        if problem:
-            raise InputError(str(path), f"line {number}: {problem}")
-        records.append(record)
-    return records
-
-
-def _span_problem(record: dict) -> str | None:
-    """Why a gold record's quote or sentence offsets cannot be used, or None."""
-    for key in ("quotes", "sentences"):
-        spans = record.get(key, [])
-        if not isinstance(spans, list):
-            return f'"{key}" must be a list'
-        for i, span in enumerate(spans):
-            if not isinstance(span, dict):
-                return f'{key}[{i}] must be an object'
-            start, end = span.get("start"), span.get("end")
-            if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)):
-                return f'{key}[{i}] needs whole-number "start" and "end" offsets, not {start!r} and {end!r}'
-            if not 0 <= start <= end <= len(record["text"]):
-                return f'{key}[{i}] offsets {start}..{end} lie outside the text (0..{len(record["text"])})'
-    return None
 
 
 def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
@@ -156,6 +139,8 @@ def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
         report.articles += 1
         if "sentences" in record:
             _score_claims(report, record, article)
+        if "speakers" in record:
+            _score_speakers(report, record, article)
         for t in thresholds:
             score = report.quotes[t]
             pairs = match(gold, predicted, t)
@@ -172,6 +157,52 @@ def evaluate(records: list[dict], thresholds=THRESHOLDS) -> Report:
                 report.misses += [{"id": record.get("id"), "wrong_speaker": text[gold[g][0]:gold[g][1]][:80], "gold": gold[g][2], "got": predicted[p][2]}
                                   for g, p in pairs if not same_speaker(gold[g][2], predicted[p][2])]
     return report
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{part / whole:.1%}" if whole else "n/a"
+
+
+def _score_speakers(report: Report, record: dict, article) -> None:
+    """Speakers by resolved name, one to one; then role and affiliation words of the matched ones."""
+    score = report.speakers
+    gold = [s for s in record["speakers"] if s.get("name")]
+    predicted = list(article.speakers)
+    score.gold += len(gold)
+    score.predicted += len(predicted)
+    used: set[int] = set()
+    for g in gold:
+        p = next((i for i, s in enumerate(predicted) if i not in used and same_speaker(g["name"], s.name)), None)
+        if p is None:
+            report.misses.append({"id": record.get("id"), "missed_speaker": g["name"]})
+            continue
+        used.add(p)
+        score.matched += 1
+        guess = predicted[p]
+        if g.get("role"):
+            score.with_role += 1
+            right = holds_words(guess.role, g["role"])
+            score.role_right += right
+            if not right:
+                report.misses.append({"id": record.get("id"), "speaker": g["name"], "role": g["role"], "got": guess.role})
+        if g.get("affiliation"):
+            score.with_affiliation += 1
+            right = holds_words(" ".join(filter(None, (guess.affiliation, guess.affiliation_note))), g["affiliation"])
+            score.affiliation_right += right
+            if not right:
+                report.misses.append({"id": record.get("id"), "speaker": g["name"], "affiliation": g["affiliation"],
+                                      "got": guess.affiliation})
+    report.misses += [{"id": record.get("id"), "extra_speaker": s.name} for i, s in enumerate(predicted) if i not in used]
+
+
+_MINOR = {"the", "a", "an", "of", "for", "at", "in", "and", "to", "on"}
+
+
+def holds_words(predicted: str | None, gold: str) -> bool:
+    """Whether ``predicted`` holds every content word of ``gold`` ("Foreign Secretary" in "the Foreign Secretary")."""
+    words = lambda value: {w for w in re.findall(r"[a-z0-9]+", (value or "").lower()) if w not in _MINOR}
+    wanted = words(gold)
+    return bool(wanted) and wanted <= words(predicted)
 
 
 def _score_claims(report: Report, record: dict, article) -> None:
