@@ -4,6 +4,7 @@ import subprocess
 import sys
 
 import pytest
+import yaml
 
 from annotator.archive import add_article, find_bundles, update_archive
 from annotator.attribute.registry import Registry
@@ -101,3 +102,46 @@ def test_build_with_a_broken_registry_changes_nothing(tmp_path):
     assert "speakers.yml: line 4" in result.stderr and "Traceback" not in result.stderr
     assert bundle.page.read_bytes() == before
     assert (content / "inbox" / "b.txt").exists()
+
+
+def test_a_proposal_no_page_names_any_more_is_dropped_and_confirmed_entries_stay(tmp_path):
+    import shutil
+
+    from conftest import ROOT
+
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(ROOT / "site_config", tmp_path / "site_config")
+    inbox = tmp_path / "content" / "inbox"
+    inbox.mkdir(parents=True)
+    (inbox / "one.txt").write_text("Council backs bridge — The Gazette\n\n“This is a good day,” said Alice Abbott, the council leader.\n\n"
+                                   "“We will keep asking questions,” said Bernard Brennan, a resident.\n", encoding="utf-8")
+    (inbox / "two.txt").write_text("Council backs park — The Gazette\n\n“This is a fine day,” said Alice Abbott, the council leader.\n", encoding="utf-8")
+
+    def build():
+        result = subprocess.run([sys.executable, "-m", "annotator", "build", "--annotate-only"], capture_output=True,
+                                text=True, cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+
+    build()
+    registry = tmp_path / "content" / "speakers.yml"
+    first = yaml.safe_load(registry.read_text(encoding="utf-8"))
+    assert {"alice-abbott", "bernard-brennan"} <= set(first)
+    # an editor confirms Brennan and adds a comment; then the only article naming both is deleted
+    text = registry.read_text(encoding="utf-8")
+    block = text[text.index("bernard-brennan:"):]
+    confirmed = block.split("proposed: true\n", 1)[0] + block.split("proposed: true\n", 1)[1]
+    registry.write_text(text[:text.index("bernard-brennan:")] + confirmed + "# checked by the desk\n", encoding="utf-8")
+    [one] = [p.parent for p in (tmp_path / "content" / "articles").rglob("index.md") if "bridge" in p.parent.name]
+    shutil.rmtree(one)
+    build()
+    after = registry.read_text(encoding="utf-8")
+    entries = yaml.safe_load(after)
+    assert "alice-abbott" in entries  # still named by the park article
+    assert "bernard-brennan" in entries and "proposed" not in entries["bernard-brennan"]  # confirmed: never touched
+    assert "# checked by the desk" in after and after.startswith("# Speakers registry")
+
+    [two] = [p.parent for p in (tmp_path / "content" / "articles").rglob("index.md")]
+    shutil.rmtree(two)
+    build()
+    entries = yaml.safe_load(registry.read_text(encoding="utf-8")) or {}
+    assert "alice-abbott" not in entries and "bernard-brennan" in entries

@@ -54,6 +54,8 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
             if progress:
                 progress(bundle.directory.name)
         _write_proposals(registry)
+        if all(o.status != "failed" for o in outcomes):  # a page not read may link to any entry
+            registry.prune()
     return outcomes
 
 
@@ -108,6 +110,7 @@ def annotate_bundle(bundle: Bundle, content: Path, *, force: bool = False, regis
         book = current_meta.get(BOOKKEEPING_KEY) or {}
         if (not force and book.get("version") == ANNOTATOR_VERSION and book.get("original_sha256") == digest
                 and not _dangling(current_meta, registry)):
+            _note_links(registry, current_meta.get("speakers"))
             return Outcome(name, "unchanged")
         atomic_write(bundle.page, _annotated_page(data, name, bundle, current_meta, current_body, digest, registry))
         return Outcome(name, "annotated")
@@ -117,6 +120,11 @@ def annotate_bundle(bundle: Bundle, content: Path, *, force: bool = False, regis
         return Outcome(name, "failed", f"{shown(name)}: {exc.strerror or exc}")
     except UnicodeDecodeError as exc:  # the page (the original is read as bytes); worded as the site build words it
         return Outcome(name, "failed", f"{page_name}: cannot be read ({exc})")
+
+
+def _note_links(registry: Registry | None, speakers) -> None:
+    if registry is not None and isinstance(speakers, list):
+        registry.named.update(s["registry_id"] for s in speakers if isinstance(s, dict) and isinstance(s.get("registry_id"), str))
 
 
 def _dangling(meta: dict, registry: Registry | None) -> bool:
@@ -143,6 +151,7 @@ def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, 
         article = registry.link(article)
     produced = front_matter(article, metadata={"original": bundle.original.name, "original_sha256": digest})
     meta, body, generated = merge(current_meta, current_body, produced, render_body(article))
+    _note_links(registry, meta.get("speakers"))  # as merged: an editor may have re-linked a speaker
     meta[BOOKKEEPING_KEY] = {"version": ANNOTATOR_VERSION, "original_sha256": digest, "generated": generated}
     return render_page(meta, body)
 

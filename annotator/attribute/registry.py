@@ -55,6 +55,7 @@ class Registry:
     entries: dict[str, Entry] = field(default_factory=dict)
     by_alias: dict[str, str] = field(default_factory=dict)
     pending: list[Entry] = field(default_factory=list)  # proposals not yet written to the file
+    named: set[str] = field(default_factory=set)  # keys the pages of this run link to
 
     @classmethod
     def load(cls, path: Path) -> "Registry":
@@ -101,6 +102,33 @@ class Registry:
                 registry.by_alias[norm] = key
         return registry
 
+    def prune(self) -> list[str]:
+        """Drop from the file the proposals that no page of this run linked to; confirmed entries stay.
+
+        Only the lines of those entries go: an editor's comments and layout are kept.
+        """
+        orphans = [e.key for e in self.entries.values() if e.proposed and e.key not in self.named]
+        if not orphans or self.path is None or not self.path.exists():
+            return []
+        lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
+        starts = {key: i for i, line in enumerate(lines) for key in [_top_level_key(line)] if key}
+        drop: set[int] = set()
+        for key in orphans:
+            start = starts.get(key)
+            if start is None:
+                continue
+            end = start + 1
+            while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
+                end += 1
+            drop.update(range(start, end))
+        from ..archive.store import atomic_write  # the one way files are replaced
+
+        atomic_write(self.path, "".join(line for i, line in enumerate(lines) if i not in drop))
+        for key in orphans:
+            del self.entries[key]
+        self.by_alias = {alias: key for alias, key in self.by_alias.items() if key in self.entries}
+        return orphans
+
     def find(self, speaker: Speaker) -> Entry | None:
         for name in (speaker.name, *speaker.aliases):
             key = self.by_alias.get(_norm(name))
@@ -144,6 +172,14 @@ class Registry:
             self.entries[entry.key] = entry
             for alias in (entry.name, *entry.aliases):
                 self.by_alias.setdefault(_norm(alias), entry.key)
+
+
+def _top_level_key(line: str) -> str | None:
+    """``key`` of a line ``key:`` that opens an entry (plain or quoted keys, as PyYAML writes them)."""
+    if not line[:1].strip() or line.startswith(("#", "-", "---")):
+        return None
+    head = line.split(":", 1)[0].strip()
+    return head.strip("'\"") if line.rstrip().endswith(":") else None
 
 
 def proposals_yaml(entries: list[Entry]) -> str:
