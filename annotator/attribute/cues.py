@@ -1,11 +1,14 @@
-"""Reporting cues ("said", "told", "according to") and the words around them."""
+"""Reporting cues ("said", "told", "according to") and the words around them; ``Cues``, every cue of a text found once."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
 from ..lexicon import load_yaml
+from ..tokens import indexes_of, tokens
+from ..tokens import words as all_words
 
 # Adverbs and auxiliaries that may stand between a speaker and the cue: "he also said",
 # "she has previously said", "the minister later told".
@@ -78,3 +81,74 @@ def cue_words(kinds: tuple[str, ...] = ("speech",)) -> dict[str, list[list[str]]
 def cue_lemma(form: str) -> str | None:
     entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
     return entry[0] if entry else None
+
+
+# cue forms that are nouns too, and the words that open a noun phrase before them
+_NOUN_TOO = frozenset(("claim", "claims", "estimates", "notes", "reports", "warning", "call", "calls"))
+_NOUN_OPENERS = frozenset("a an the this that these those its his her their our my your no any such civil new latest "
+                          "false similar recent earlier media news press".split())
+
+
+@cache
+def _cue_triggers() -> frozenset[str]:
+    """The words a reporting cue can start with."""
+    return frozenset(cue_words()) | frozenset(cue_words(("label",))) | {"according"}
+
+
+def _used_as_noun(lower: tuple[str, ...], i: int) -> bool:
+    before = lower[i - 1] if i else ""
+    after = lower[i + 1] if i + 1 < len(lower) else ""
+    return before in _NOUN_OPENERS or before.endswith(("'s", "’s")) or after in ("of", "for", "against", "by")
+
+
+class Cues:
+    """Every reporting cue in a text, found once; ranges are then looked up, not searched."""
+
+    def __init__(self, text: str):
+        words = tokens(text)
+        lower = all_words(text)
+        forms = cue_words()
+        labels = cue_words(("label",))
+        self.labels = []  # "called", "described ... as": only ever before a direct quote
+        self.matches = []
+        self.according = []
+        triggers = _cue_triggers()
+        for i in indexes_of(lower, triggers):
+            word, start = lower[i], words[i][1]
+            if word in _NOUN_TOO and _used_as_noun(lower, i):
+                continue  # "a notice of civil claim", "reports of talks": a noun, not a cue
+            if word == "according" and lower[i + 1:i + 2] == ("to",):
+                self.according.append(start)
+            for index, found in ((forms, self.matches), (labels, self.labels)):
+                for parts in index.get(word, ()):
+                    last = i + len(parts) - 1
+                    if len(parts) == 1 or list(lower[i:last + 1]) == parts:
+                        found.append((start, words[last][2], text[start:words[last][2]]))
+                        break
+        self.starts = [m[0] for m in self.matches]
+        self.label_starts = [m[0] for m in self.labels]
+
+    def any_label_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.label_starts, start)
+        return i < len(self.label_starts) and self.label_starts[i] < end
+
+    def labels_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        return self.labels[bisect.bisect_left(self.label_starts, start):bisect.bisect_left(self.label_starts, end)]
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        i = bisect.bisect_left(self.starts, start)
+        j = bisect.bisect_left(self.starts, end)
+        return self.matches[i:j]
+
+    def at(self, start: int) -> tuple[int, int, str] | None:
+        i = bisect.bisect_left(self.starts, start)
+        return self.matches[i] if i < len(self.starts) and self.starts[i] == start else None
+
+    def according_within(self, start: int, end: int) -> list[int]:
+        """Where "according to" begins inside ``text[start:end]``."""
+        return self.according[bisect.bisect_left(self.according, start):bisect.bisect_left(self.according, end)]
+
+    def any_within(self, start: int, end: int) -> bool:
+        i = bisect.bisect_left(self.starts, start)
+        k = bisect.bisect_left(self.according, start)
+        return (i < len(self.starts) and self.starts[i] < end) or (k < len(self.according) and self.according[k] < end)

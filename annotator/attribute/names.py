@@ -8,6 +8,7 @@ then typed from the gazetteer, the words it contains and its given name.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,17 +61,50 @@ def find_names(text: str, start: int = 0, end: int | None = None) -> list[Name]:
     again about a phrase inside the same paragraph costs nothing.
     """
     end = len(text) if end is None else end
-    line_start = text.rfind("\n", 0, start) + 1
-    line_end = text.find("\n", start)
-    line_end = len(text) if line_end < 0 else line_end
+    # the line holding ``start``, from the text's newlines (searching for them anew is quadratic in a long line)
+    newlines = _newlines(text)
+    i = bisect.bisect_left(newlines, start)
+    line_start = newlines[i - 1] + 1 if i else 0
+    line_end = newlines[i] if i < len(newlines) else len(text)
     if end > line_end:  # a span over several lines: read it as it is
         return _find_names(text, start, end)
-    return [n for n in _line_names(text, line_start, line_end) if n.run_start >= start and n.end <= end]
+    return _line_names(text, line_start, line_end).within(start, end)
 
 
-@lru_cache(maxsize=512)
-def _line_names(text: str, start: int, end: int) -> tuple[Name, ...]:
-    return tuple(_find_names(text, start, end))
+@lru_cache(maxsize=8)
+def _newlines(text: str) -> list[int]:
+    return [m.start() for m in re.finditer("\n", text)]
+
+
+class _LineNames:
+    """A line's names, and where their runs start, to pick those inside a stretch by bisection."""
+
+    def __init__(self, names: list[Name]):
+        self.names = names
+        self.run_starts = [n.run_start for n in names]
+        self.in_order = all(a <= b for a, b in zip(self.run_starts, self.run_starts[1:]))
+
+    def within(self, start: int, end: int) -> list[Name]:
+        """The names whose run starts at or after ``start`` and that end by ``end``, in order."""
+        names = self.names
+        if self.in_order:  # (a name ends after its run starts: none starting past ``end`` is inside)
+            names = names[bisect.bisect_left(self.run_starts, start):bisect.bisect_right(self.run_starts, end)]
+        return [n for n in names if n.run_start >= start and n.end <= end]
+
+
+def _line_names(text: str, start: int, end: int) -> _LineNames:
+    lines = _names_by_line(text)
+    found = lines.get((start, end))
+    if found is None:
+        found = lines[start, end] = _LineNames(_find_names(text, start, end))
+    return found
+
+
+@lru_cache(maxsize=8)
+def _names_by_line(text: str) -> dict[tuple[int, int], _LineNames]:
+    """The names of each line of ``text`` read so far: every line of the last few texts, not the last
+    512 lines of any (stage after stage reading a file of more lines would read each line again)."""
+    return {}
 
 
 def _find_names(text: str, start: int, end: int) -> list[Name]:
@@ -111,7 +145,8 @@ _RUN_CACHE: dict[tuple, tuple] = {}
 def forget_caches() -> None:
     """Drop the names remembered so far (benchmarks start cold)."""
     _RUN_CACHE.clear()
-    _line_names.cache_clear()
+    _names_by_line.cache_clear()
+    _newlines.cache_clear()
 
 _RUN_CACHE_SIZE = 50_000
 

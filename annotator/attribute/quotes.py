@@ -9,18 +9,17 @@ carries on the previous speaker.  Indirect quotes are clauses such as "X says
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import dataclass
-from functools import cache
 
 from ..model import Span
 from ..segment import is_abbreviation, trimmed
-from ..tokens import indexes_of, token_range, tokens
+from ..tokens import token_range
 from ..tokens import words as all_words
-from .cues import ADJUNCT, ADVERBS, PASSIVE, cue_lemma, cue_words, last_word
+from .cues import ADJUNCT, ADVERBS, PASSIVE, Cues, cue_lemma, cue_words, last_word
 from .gazetteer import gazetteer
+from .intervals import SpanIndex, strictly_inside
 from .names import Name, find_names
 from .phrases import DATA_NOUNS, PAST_VERB, Phrase, is_introduction, parse_phrase, verb_start
 from .quotemarks import Quoted
@@ -81,10 +80,6 @@ _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|has|have|had|can|could|ma
                      r"isn’t|isn't|wasn’t|wasn't|won’t|won't|didn’t|didn't|he|she|they|we|i)\b|['’](?:d|ll|re|ve)\b", re.I)
 _PREPOSITION_AFTER_CUE = re.compile(r"\s*(?:with|of|about|to|from|by|on|in|for)\s")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w.&-]*(?:['’]s|[sS]['’])\s*$")
-# cue forms that are nouns too, and the words that open a noun phrase before them
-_NOUN_TOO = frozenset(("claim", "claims", "estimates", "notes", "reports", "warning", "call", "calls"))
-_NOUN_OPENERS = frozenset("a an the this that these those its his her their our my your no any such civil new latest "
-                          "false similar recent earlier media news press".split())
 _DOUBLE_MARK = re.compile(r"[\"“”]")
 # what a label verb names, then the label: "calls it", "described himself as", "called the program"
 _LABELLED = re.compile(r"\s+(?:it|him|her|them|this|that|himself|herself|themselves|itself|the\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?)"
@@ -92,71 +87,6 @@ _LABELLED = re.compile(r"\s+(?:it|him|her|them|this|that|himself|herself|themsel
 _NAMING = {"call", "describe", "dub", "label", "brand", "term", "characterise"}  # not "gave them a lead"
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:he|she|they|it|we)\s*$", re.I)
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
-
-
-@cache
-def _cue_triggers() -> frozenset[str]:
-    """The words a reporting cue can start with."""
-    return frozenset(cue_words()) | frozenset(cue_words(("label",))) | {"according"}
-
-
-def _used_as_noun(lower: tuple[str, ...], i: int) -> bool:
-    before = lower[i - 1] if i else ""
-    after = lower[i + 1] if i + 1 < len(lower) else ""
-    return before in _NOUN_OPENERS or before.endswith(("'s", "’s")) or after in ("of", "for", "against", "by")
-
-
-class Cues:
-    """Every reporting cue in a text, found once; ranges are then looked up, not searched."""
-
-    def __init__(self, text: str):
-        words = tokens(text)
-        lower = all_words(text)
-        forms = cue_words()
-        labels = cue_words(("label",))
-        self.labels = []  # "called", "described ... as": only ever before a direct quote
-        self.matches = []
-        self.according = []
-        triggers = _cue_triggers()
-        for i in indexes_of(lower, triggers):
-            word, start = lower[i], words[i][1]
-            if word in _NOUN_TOO and _used_as_noun(lower, i):
-                continue  # "a notice of civil claim", "reports of talks": a noun, not a cue
-            if word == "according" and lower[i + 1:i + 2] == ("to",):
-                self.according.append(start)
-            for index, found in ((forms, self.matches), (labels, self.labels)):
-                for parts in index.get(word, ()):
-                    last = i + len(parts) - 1
-                    if len(parts) == 1 or list(lower[i:last + 1]) == parts:
-                        found.append((start, words[last][2], text[start:words[last][2]]))
-                        break
-        self.starts = [m[0] for m in self.matches]
-        self.label_starts = [m[0] for m in self.labels]
-
-    def any_label_within(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.label_starts, start)
-        return i < len(self.label_starts) and self.label_starts[i] < end
-
-    def labels_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return self.labels[bisect.bisect_left(self.label_starts, start):bisect.bisect_left(self.label_starts, end)]
-
-    def within(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        i = bisect.bisect_left(self.starts, start)
-        j = bisect.bisect_left(self.starts, end)
-        return self.matches[i:j]
-
-    def at(self, start: int) -> tuple[int, int, str] | None:
-        i = bisect.bisect_left(self.starts, start)
-        return self.matches[i] if i < len(self.starts) and self.starts[i] == start else None
-
-    def according_within(self, start: int, end: int) -> list[int]:
-        """Where "according to" begins inside ``text[start:end]``."""
-        return self.according[bisect.bisect_left(self.according, start):bisect.bisect_left(self.according, end)]
-
-    def any_within(self, start: int, end: int) -> bool:
-        i = bisect.bisect_left(self.starts, start)
-        k = bisect.bisect_left(self.according, start)
-        return (i < len(self.starts) and self.starts[i] < end) or (k < len(self.according) and self.according[k] < end)
 
 
 @dataclass(slots=True)
@@ -204,8 +134,8 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
                 and _ends_sentence(text, q, after_end):
             found.append(Found(list(q.parts), "direct", None, None, q.paragraphs[0], continues=True))
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
-    return [f for f in found if not any(o.start <= f.start and f.end <= o.end and (o.start, o.end) != (f.start, f.end)
-                                        for o in found)]
+    inside = strictly_inside([(f.start, f.end) for f in found])
+    return [f for f, held in zip(found, inside) if not held]
 
 
 def _is_title(text: str, q: Quoted, sentence_start: int) -> bool:
@@ -430,7 +360,7 @@ def _strip_end(text: str, start: int, end: int) -> int:
 
 def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list[Found], cues: Cues) -> list[Found]:
     found: list[Found] = []
-    direct_spans = [Span(d.start, d.end) for d in direct if not d.continues or d.type != "direct"]
+    direct_spans = SpanIndex((d.start, d.end) for d in direct if not d.continues or d.type != "direct")
     for s in sentences:
         if not cues.any_within(s.start, s.end) and not cues.any_label_within(s.start, s.end):
             continue  # a sentence with no reporting cue cannot hold an indirect quote
@@ -438,18 +368,18 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
             if not cues.any_within(clause.start, clause.end) and not cues.any_label_within(clause.start, clause.end):
                 continue
             aside = _aside_in(text, clause, cues)
-            if aside and any(part.overlaps(d) for part in aside[3] for d in direct_spans):
+            if aside and any(direct_spans.overlaps_any(part.start, part.end) for part in aside[3]):
                 aside = None  # '“We are ready,” Jane Smith said, “and …”' is a split direct quote
             hit = aside or _indirect_in(text, clause, cues) or _label_in(text, clause, cues)
             if hit is None:
                 continue
             cue, cue_at, phrase, parts = hit if aside else (*hit[:3], [hit[3]])
             content = Span(parts[0].start, parts[-1].end)
-            if phrase is not None and any(phrase.start < d.end <= cue_at for d in direct_spans):
+            if phrase is not None and direct_spans.ends_in(phrase.start, cue_at):
                 continue  # '“… son,” says Golden, who …': the cue frames the direct quote before it
-            if any(content.start <= d.start and d.end <= content.end for d in direct_spans):
+            if direct_spans.holds_any(content.start, content.end):
                 kind = "mixed"
-            elif any(content.overlaps(d) for d in direct_spans):
+            elif direct_spans.overlaps_any(content.start, content.end):
                 continue
             else:
                 kind = _paraphrase_kind(text, content)
@@ -806,8 +736,8 @@ def _content(text: str, start: int, end: int, directive: bool = False) -> Span |
 
 def _closing_mark(text: str, end: int, mark: str) -> int:
     """Past the mark that closes a quotation open at ``end``, if it closes within the paragraph; else ``end``."""
-    paragraph_end = text.find("\n", end)
-    close = text.find(mark, end, min(end + _QUOTE_RUN_ON, paragraph_end if paragraph_end >= 0 else len(text)))
+    paragraph_end = text.find("\n", end, end + _QUOTE_RUN_ON)  # (looking no further than the mark may be)
+    close = text.find(mark, end, paragraph_end if paragraph_end >= 0 else end + _QUOTE_RUN_ON)
     return close + 1 if close >= 0 else end
 
 

@@ -13,44 +13,25 @@ import bisect
 import itertools
 import operator
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..slug import slugify
 from ..model import Span
-from .gazetteer import gazetteer
+from ..slug import slugify
+from .mentions import Mention, MentionIndex, place
 from .names import Name
-from .phrases import Phrase
 
-_CHANNEL_OWNER = re.compile(r"(his|her|its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:statement|release|press release|email|e-mail|letter|tweet|post|memo|note)s?\b", re.I)
 _NAME_SUFFIXES = {"jr", "sr", "ii", "iii", "iv", "junior", "senior"}
-_UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider", "representative", "staff",
-                  "statement", "witness", "critic", "expert", "analyst"}
-_NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
-                "woman": "f", "mother": "f", "daughter": "f", "wife": "f", "sister": "f", "girl": "f", "businesswoman": "f",
-                "spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "actress": "f", "congresswoman": "f"}
-_AGED = re.compile(r"the\s+\d{1,3}-year-old\s", re.I)
 _AT = operator.attrgetter("at")
-_ROLE_OF = re.compile(r"\s+(?:of|at|for|with|to)\s+")
 # he him his himself she her hers herself, any case; the first letter outside (?i:) lets the scan jump to it
 _GENDERED_PRONOUN = re.compile(r"[hHsSſ](?<!\w.)(?i:(?<=h)(?:e|im|is|imself|er|ers|erself)|(?<=s)he)\b")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
 _PRONOUN_REACH = 8  # sentences a pronoun may look back for its antecedent
-# "the utility said", "the firm added": the organisation named last (or most prominently)
-_COMPANY = {"company", "firm", "carrier", "airline", "retailer", "bank", "group", "manufacturer", "maker", "business",
-            "operator", "startup", "giant", "utility", "station", "broadcaster", "network", "agency", "organisation",
-            "organization", "charity", "union", "club", "team", "insurer", "lender", "chain", "brand", "automaker",
-            "carmaker", "publisher", "newspaper", "paper", "website", "platform", "service", "provider", "supplier",
-            "developer", "producer", "regulator", "watchdog", "board", "institute", "university", "college", "school",
-            "hospital", "museum", "association", "federation", "league", "city", "town", "province", "state", "county",
-            "railway", "railroad"}
-_GENERIC_ORGS = {
-    "police": ("police",), "ministry": ("ministry",), "department": ("department",), "government": ("government",),
-    "council": ("council",), "agency": ("agency",), "party": ("party",), "union": ("union",), "court": ("court",),
-    "army": ("army", "military"), "military": ("army", "military", "forces"), "commission": ("commission",),
-    "committee": ("committee",), "club": ("club", "fc", "united"), "team": ("team", "club"), "charity": ("charity", "trust", "foundation"),
-    "administration": ("administration", "white house"), "board": ("board",), "office": ("office",), "authority": ("authority",),
-    "diocese": ("diocese", "church"), "church": ("church", "diocese"), "embassy": ("embassy",),
-}
+# and characters: eight sentences are never this long, but a file-long "sentence" (an unclosed
+# bracket in a paragraph of megabytes) would make every pronoun weigh every name before it
+_PRONOUN_REACH_CHARS = 20_000
+_INDEXED = frozenset(("name", "role", "subtype", "gender"))  # an entity's fields that Entities' lookups index
+_WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass(slots=True)
@@ -70,17 +51,29 @@ class Entity:
     confident: bool = False  # surely a person: a known given name, an honorific or a role, or has spoken
     # the strings that name it (see Entities.find_by_surface); None when its names change
     surfaces: tuple | None = field(default=None, repr=False, compare=False)
+    # where a change to what lookups index is noted, for the Entities holding it to index it again
+    changed: list | None = field(default=None, repr=False, compare=False)
+
+    def __setattr__(self, name: str, value) -> None:
+        object.__setattr__(self, name, value)
+        if name in _INDEXED:
+            self._changed()
 
     def add_alias(self, alias: str) -> None:
         alias = alias.strip()
         if alias and alias != self.name and alias not in self.aliases:
             self.aliases.append(alias)
-            self.surfaces = None
+            self._changed()
 
     def rename(self, name: str) -> None:
         self.add_alias(self.name)
         self.name = name
-        self.surfaces = None
+
+    def _changed(self) -> None:
+        object.__setattr__(self, "surfaces", None)
+        changed = getattr(self, "changed", None)  # (unset while the dataclass's __init__ runs)
+        if changed is not None:
+            changed.append(self)
 
     @property
     def surname(self) -> str:
@@ -88,23 +81,31 @@ class Entity:
         return words[-1] if words else self.name
 
 
-@dataclass(slots=True)
-class Mention:
-    at: int
-    entity: Entity
-    in_quote: bool
-    possessive: bool
-    spoke: bool = False  # the entity is the speaker of a quote here
-
-
 class Entities:
-    """The article's entities, built from its names in reading order."""
+    """The article's entities, built from its names in reading order.
+
+    Lookups go through indexes (entities by key and by the strings that name
+    them; mentions by entity, by role word, by organisation word) rather than
+    over every entity or mention: a long file names thousands, and each lookup
+    scanning them all is quadratic.
+    """
 
     def __init__(self, names: list[Name], quote_spans: list[tuple[int, int]], sentence_starts: list[int] | None = None):
         self.sentence_starts = sentence_starts or [0]
         self.entities: list[Entity] = []
-        self.mentions: list[Mention] = []
-        self._quote_spans = quote_spans
+        self._index = MentionIndex()
+        self._order: dict[int, int] = {}  # id(entity) -> its place in self.entities
+        self._by_key: dict[str, list[Entity]] = {}
+        # a string -> the entities (by id) it has named: exactly, as a leading family name, lower-cased
+        self._exact: dict[str, dict[int, Entity]] = {}
+        self._family: dict[str, dict[int, Entity]] = {}
+        self._lowered: dict[str, dict[int, Entity]] = {}
+        self._org_words: list[tuple[str, ...]] = []  # the words organisations have been looked up by
+        self._two_first: dict[str, list[tuple[tuple[int, int], Entity]]] = {}  # see only_person
+        self._changed: list[Entity] = []  # entities added or changed since they were last indexed
+        spans = sorted(quote_spans)
+        self._quote_starts = [s for s, _ in spans]
+        self._quote_reach = list(itertools.accumulate((e for _, e in spans), max))  # spans may overlap
         bare: list[Name] = []
         for n in names:
             if n.kind in ("place", "role"):
@@ -119,19 +120,62 @@ class Entities:
             if entity is not None:
                 entity.add_alias(n.text)
                 self._mention(n, entity)
-        self.mentions.sort(key=lambda m: m.at)
+        self._index.sort()
+
+    @property
+    def mentions(self) -> list[Mention]:
+        """Every mention, in text order."""
+        return self._index.all
 
     # -- building ------------------------------------------------------------
     def _mention(self, n: Name, entity: Entity) -> None:
-        inside = any(s <= n.start < e for s, e in self._quote_spans)
-        self.mentions.append(Mention(n.start, entity, inside, n.possessive))
+        i = bisect.bisect_right(self._quote_starts, n.start)
+        inside = i > 0 and self._quote_reach[i - 1] > n.start
+        self._add_mention(Mention(n.start, entity, inside, n.possessive), in_order=False)  # (sorted at the end)
+
+    def _add_mention(self, m: Mention, *, in_order: bool = True) -> None:
+        self._index.add(m, in_order=in_order)
+        if not m.in_quote and m.entity.kind == "person" and m.entity.gender:
+            self._offer_first(m.entity)
+
+    def _add(self, entity: Entity) -> Entity:
+        self._order[id(entity)] = len(self.entities)
+        self.entities.append(entity)
+        self._by_key.setdefault(entity.key, []).append(entity)
+        entity.changed = self._changed
+        self._changed.append(entity)
+        return entity
+
+    def _index_names(self) -> None:
+        """Index the entities added or changed since the last lookup (what they were called before
+        stays indexed: a lookup checks each entity it finds)."""
+        for entity in self._changed:
+            exact, family_first, lowered = entity.surfaces or self._surfaces(entity)
+            for index, keys in ((self._exact, exact), (self._family, (family_first,) if family_first else ()),
+                                (self._lowered, lowered)):
+                for key in keys:
+                    index.setdefault(key, {})[id(entity)] = entity
+            if entity.kind == "person" and entity.role:
+                for word in _WORD_RUN.findall(entity.role.lower()):
+                    self._index.file(entity, ("role", word))
+            if entity.kind == "organisation":
+                for words in self._org_words:
+                    if _names_any(entity, words):
+                        self._index.file(entity, ("organisation", words))
+            if entity.kind == "person" and entity.gender:
+                self._offer_first(entity)
+        self._changed.clear()
+
+    def _named(self, *found: dict[int, Entity] | None) -> list[Entity]:
+        """The entities in some of ``found``, in the order they were added."""
+        union = {k: e for f in found if f for k, e in f.items()}
+        return sorted(union.values(), key=lambda e: self._order[id(e)])
 
     def _entity_for(self, n: Name) -> Entity:
         if n.kind == "person":
             entity = self._person(n.text)
             if entity is None:
-                entity = Entity(n.text, n.text, "person", gender=n.gender, role=n.role, first_at=n.start)
-                self.entities.append(entity)
+                entity = self._add(Entity(n.text, n.text, "person", gender=n.gender, role=n.role, first_at=n.start))
             else:
                 if len(n.text) > len(entity.name) and n.text.endswith(entity.name.split()[-1]):
                     entity.rename(n.text)
@@ -145,19 +189,21 @@ class Entities:
             entity.confident = entity.confident or bool(n.gender or n.role or n.honorific)
             return entity
         key = (n.canonical or n.text).lower()
-        for entity in self.entities:
+        self._index_names()
+        for entity in self._named({id(e): e for e in self._by_key.get(key, ())}, self._lowered.get(n.text.lower())):
             if entity.kind == "organisation" and (entity.key == key or n.text.lower() in (a.lower() for a in [entity.name, *entity.aliases])):
                 entity.add_alias(n.text)
                 return entity
         entity = Entity(key, n.canonical or n.text, "organisation", canonical=n.canonical, subtype=n.subtype,
                         outlet=n.kind == "outlet", first_at=n.start)
         entity.add_alias(n.text)
-        self.entities.append(entity)
-        return entity
+        return self._add(entity)
 
     def _person(self, text: str) -> Entity | None:
         tokens = text.split()
-        for entity in self.entities:
+        self._index_names()
+        # a person it can be has ``text`` among its names, or a name ending in the same word
+        for entity in self._named(self._exact.get(text), *(self._exact.get(t) for t in tokens[-1:])):
             if entity.kind != "person":
                 continue
             known = entity.name.split()
@@ -175,7 +221,8 @@ class Entities:
         low = surface.lower()
         people: list[Entity] = []
         family = other = None
-        for entity in self.entities:
+        self._index_names()
+        for entity in self._named(self._exact.get(surface), self._family.get(surface), self._lowered.get(low)):
             if before is not None and entity.first_at > before or kinds is not None and entity.kind not in kinds:
                 continue
             if entity.name == surface:
@@ -190,12 +237,32 @@ class Entities:
                 other = other or entity
         if len(people) > 1:
             # of two Greenspans, the one the story names most (the first, if as often) is meant
-            counts = {id(e): 0 for e in people}
-            for m in self.mentions:
-                if id(m.entity) in counts and (before is None or m.at < before):
-                    counts[id(m.entity)] += 1
+            counts = {id(e): self._index.count_before(e, before) for e in people}
             return max(people, key=lambda e: counts[id(e)])
         return people[0] if people else family or other
+
+    def last_mention_before(self, entity: Entity, at: int) -> Mention | None:
+        return self._index.last_before(entity, at)
+
+    def mentions_before(self, at: int) -> Iterator[Mention]:
+        """The mentions before ``at``, nearest first."""
+        return self._index.back(at)
+
+    def role_holders_before(self, at: int, word: str) -> Iterator[Mention]:
+        """The mentions before ``at``, nearest first, of the people whose role (lower-cased) has
+        held ``word`` as a whole word."""
+        self._index_names()
+        return self._index.back(at, ("role", word))
+
+    def organisations_before(self, at: int, words: tuple[str, ...]) -> Iterator[Mention]:
+        """The mentions before ``at``, nearest first, of the organisations whose name or subtype
+        (lower-cased) has held one of ``words``."""
+        self._index_names()
+        key = ("organisation", words)
+        if not self._index.is_key(key):
+            self._org_words.append(words)
+            self._index.new_key(key, [e for e in self.entities if e.kind == "organisation" and _names_any(e, words)])
+        return self._index.back(at, key)
 
     @staticmethod
     def _surfaces(entity: Entity) -> tuple[frozenset[str], str | None, frozenset[str]]:
@@ -210,18 +277,23 @@ class Entities:
         """The antecedent of a pronoun at ``at``.
 
         Candidates are the fitting entities named in the last few sentences
-        outside quotation marks.  Nearer is better; so is being the subject
-        (first named) of a sentence, having spoken already, and being named often.
+        (and characters) outside quotation marks.  Nearer is better; so is being
+        the subject (first named) of a sentence, having spoken already, and being
+        named often.
         """
         here = bisect.bisect_right(self.sentence_starts, at) - 1
         best: dict[int, tuple[float, int, Entity]] = {}
         seen_sentence: set[int] = set()
-        counts: dict[int, int] = {}
-        for m in self.mentions:
+        # mentions before the sentences in reach are out of reach: start at the first that may not be
+        reach = at - _PRONOUN_REACH_CHARS
+        if here >= _PRONOUN_REACH:
+            reach = max(reach, self.sentence_starts[here - _PRONOUN_REACH])
+        first = bisect.bisect_left(self.mentions, reach, key=_AT)
+        for index in range(first, len(self.mentions)):
+            m = self.mentions[index]
             if m.at >= at:
                 break
             e = m.entity
-            counts[id(e)] = counts.get(id(e), 0) + 1
             if m.in_quote or e.outlet or e.kind not in kinds or (gender and e.gender and e.gender != gender):
                 continue
             unsure = e.kind == "person" and not e.confident
@@ -235,7 +307,7 @@ class Entities:
             seen_sentence.add(sentence)
             # the subject of this sentence or the one before outweighs a frequent speaker further back
             score = -distance + 0.6 * subject + 0.75 * (subject and distance <= 1 and not unsure) + 1.2 * m.spoke \
-                + 0.15 * min(counts[id(e)], 6) - 0.5 * m.possessive
+                + 0.15 * min(self._index.rank(m), 6) - 0.5 * m.possessive
             if gender and e.gender is None:
                 score -= 0.5  # "she": a person known to be a woman before one of unknown gender
             if unsure:
@@ -248,7 +320,8 @@ class Entities:
 
     def first_person_between(self, text: str, start: int, end: int) -> Entity | None:
         """The first person named in ``text[start:end]``, not as a possessor nor inside quotation marks."""
-        for m in self.mentions[bisect.bisect_left(self.mentions, start, key=lambda m: m.at):]:
+        for i in range(bisect.bisect_left(self.mentions, start, key=_AT), len(self.mentions)):
+            m = self.mentions[i]  # (an index, not a slice: copying the rest per quote is quadratic)
             if m.at >= end:
                 break
             if m.entity.kind != "person" or m.in_quote or m.possessive \
@@ -262,14 +335,25 @@ class Entities:
     def only_person(self, at: int, gender: str) -> Entity | None:
         """The one person of ``gender`` named before ``at``, however far back: in a story about one woman,
         "she" is her many paragraphs later."""
-        found = {id(m.entity): m.entity for m in self.mentions
-                 if m.at < at and not m.in_quote and m.entity.kind == "person" and m.entity.gender == gender}
-        return next(iter(found.values())) if len(found) == 1 else None
+        self._index_names()
+        named = [e for first, e in self._two_first.get(gender, []) if first[0] < at]
+        return named[0] if len(named) == 1 else None
+
+    def _offer_first(self, entity: Entity) -> None:
+        """Keep, for the person's gender, the two people first named (outside quotation marks) earliest:
+        whether one person or more was named before some point is all only_person asks.  (A gender,
+        once known, stays; a first mention only comes earlier, until skip_quoted reads them again.)"""
+        m = self._index.first_free(entity)
+        if m is None:
+            return
+        two = [(first, e) for first, e in self._two_first.get(entity.gender, []) if e is not entity]
+        two.append((place(m), entity))
+        self._two_first[entity.gender] = sorted(two, key=lambda t: t[0])[:2]
 
     def note(self, entity: Entity, at: int) -> None:
         """Record that ``entity`` spoke at ``at``: a speaker is the likeliest antecedent."""
         entity.confident = True
-        bisect.insort_right(self.mentions, Mention(at, entity, False, False, spoke=True), key=_AT)  # (as a stable sort would)
+        self._add_mention(Mention(at, entity, False, False, spoke=True))
 
     def skip_quoted(self, spans: list[tuple[int, int]]) -> None:
         """Names inside reported words are poor antecedents for pronouns."""
@@ -280,6 +364,11 @@ class Entities:
             i = bisect.bisect_right(starts, m.at)
             if i and furthest[i - 1] > m.at:
                 m.in_quote = True
+        self._index.quotes_marked()
+        self._two_first.clear()
+        for e in self.entities:
+            if e.kind == "person" and e.gender:
+                self._offer_first(e)
 
     def learn_genders(self, text: str, sentences: list[Span]) -> None:
         """"Greenspan says she …": a sentence naming one person of unknown gender, outside quotes,
@@ -303,145 +392,12 @@ class Entities:
 
     def new(self, name: str, kind: str, at: int, gender: str | None = None) -> Entity:
         key = name.lower()
-        for entity in self.entities:
-            if entity.key == key and entity.kind == kind:
+        for entity in self._by_key.get(key, ()):
+            if entity.kind == kind:
                 return entity
-        entity = Entity(key, name, kind, gender=gender, first_at=at)
-        self.entities.append(entity)
-        bisect.insort_right(self.mentions, Mention(at, entity, False, False), key=_AT)
+        entity = self._add(Entity(key, name, kind, gender=gender, first_at=at))
+        self._add_mention(Mention(at, entity, False, False))
         return entity
-
-
-def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None) -> tuple[Entity | None, str]:
-    """The entity a speaker phrase refers to, and how it was found."""
-    if phrase.kind == "pronoun":
-        if phrase.text in ("he", "she"):
-            gender = "m" if phrase.text == "he" else "f"
-            entity = entities.recent(at, kinds=("person",), gender=gender) or entities.only_person(at, gender)
-            if entity is not None and entity.gender is None:
-                entity.gender = gender
-            return entity, "pronoun"
-        if phrase.text in ("it", "they", "we"):
-            if previous is not None and previous.kind in ("organisation", "unnamed") and _near(entities, previous, at):
-                return previous, "pronoun"
-            return entities.recent(at, kinds=("organisation",)), "pronoun"
-        return None, "pronoun"
-    if phrase.kind == "name" and phrase.name is not None:
-        n = phrase.name
-        if n.kind in ("organisation", "outlet"):
-            entity = entities.find_by_surface(n.canonical or n.text, None, ("organisation",)) \
-                or entities.find_by_surface(n.text, None, ("organisation",))
-            if entity is None:
-                entity = entities.new(n.canonical or n.text, "organisation", at)
-                entity.canonical = n.canonical
-            entity.add_alias(n.text)
-            return entity, "name"
-        entity = None
-        if len(n.tokens) >= 2:
-            entity = entities._person(n.text)
-            via = "name"
-        else:
-            entity = entities.find_by_surface(n.text, at) or entities.find_by_surface(n.text, None)
-            via = "surname"
-        if entity is None and n.kind == "surname":
-            return None, via  # a common word that is no one's surname here: "Others said"
-        if entity is None:
-            if n.kind == "bare" and re.fullmatch(r"[A-Z][A-Z0-9&.]{1,8}", n.text):
-                entity = entities.new(n.text, "organisation", at)
-            else:
-                entity = entities.new(n.text, "person", at, gender=phrase.gender)
-            via = "name"
-        if phrase.role and not entity.role:
-            entity.role = phrase.role
-        if phrase.affiliation and not entity.affiliation:
-            entity.affiliation = phrase.affiliation
-        if phrase.affiliation_note and not entity.affiliation_note:
-            entity.affiliation_note = phrase.affiliation_note
-        entity.gender = entity.gender or phrase.gender
-        if n.text != entity.name:
-            entity.add_alias(n.text)
-        return entity, via
-    # nominal: a title for a known entity, or an unnamed source
-    text = phrase.text
-    owner = _CHANNEL_OWNER.match(text)
-    if owner and phrase.channel:
-        # "her statement", "its release", "the statement": who issued it is the speaker
-        word = owner.group(1).lower()
-        if word in ("his", "her"):
-            e = entities.recent(at, kinds=("person",), gender="m" if word == "his" else "f")
-            if e is not None and e.gender is None:
-                e.gender = "m" if word == "his" else "f"
-        elif word in ("its", "their"):
-            e = entities.recent(at, kinds=("organisation",))
-        else:
-            e = previous if previous is not None else entities.recent(at, kinds=("organisation", "person"))
-        if e is not None:
-            return e, "title"
-    if _AGED.match(text):
-        # "says the 39-year-old founder of Studiocomix Press": an age describes someone already named
-        described = text[_AGED.match(text).end():].split(maxsplit=1)
-        noun = described[0].lower() if described else ""
-        e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))  # ("the 35-year-old mother": a woman)
-        if e is not None:
-            return e, "title"
-    low = re.sub(r"^(?:the|a|an)\s+", "", text.lower())
-    low = re.split(r",|\s+(?:for|from|of|at|with|in|on|who|which|that)\s+", low, maxsplit=1)[0].strip()
-    noun = low.split()[-1] if low.split() else low
-    if text.lower().startswith("the ") and not phrase.affiliation:
-        for m in reversed(entities.mentions):
-            e = m.entity
-            if m.at >= at:
-                continue
-            if e.kind == "person" and e.role and re.search(rf"\b{re.escape(low)}$", _ROLE_OF.split(e.role.lower(), 1)[0]):
-                return e, "title"  # "the mayor" is Mayor Tom Brown; "the bank" is not Bank President Ann Lee
-        if noun in _COMPANY:
-            e = entities.recent(at, kinds=("organisation",))
-            if e is not None:
-                return e, "title"
-        if noun in _GENERIC_ORGS:
-            # "the Canadian government" is not the Australian Government named last
-            qualifiers = [w.lower()[:5] for w in text.split()[1:-1] if w[:1].isupper()]
-            for m in reversed(entities.mentions):
-                e = m.entity
-                name = (e.name + " " + " ".join(e.aliases)).lower()
-                if m.at < at and e.kind == "organisation" and any(w in (e.name + " " + (e.subtype or "")).lower() for w in _GENERIC_ORGS[noun]) \
-                        and all(q in name for q in qualifiers):
-                    return e, "title"
-        if noun in gazetteer().people_nouns and noun not in _UNNAMED_ROLES and noun not in _GENERIC_ORGS and noun not in _COMPANY:
-            # "the rookie defenceman", "the 35-year-old mother": someone already named
-            e = entities.recent(at, kinds=("person",), gender=_NOUN_GENDER.get(noun))
-            if e is not None:
-                return e, "title"
-        if (previous is not None and previous.kind == "person" and _near(entities, previous, at) and text[4:] == text[4:].lower()
-                and len(low.split()) <= 3 and not noun.endswith("s") and noun not in _UNNAMED_ROLES and noun not in _COMPANY
-                and noun not in _GENERIC_ORGS):
-            return previous, "title"  # "…,” says the affable proprietor: a description of who just spoke
-    if noun in _GENERIC_ORGS and len(low.split()) <= 2 and not phrase.affiliation:
-        if noun == "police":
-            for m in reversed(entities.mentions):
-                e = m.entity
-                if m.at < at and e.kind == "organisation" and ("police" in e.name.lower() or e.subtype == "police"):
-                    return e, "title"
-        return entities.new(low.capitalize() if noun == "police" else text, "organisation", at), "title"
-    entity = entities.new(_unnamed_name(text, phrase), "unnamed", at)
-    if phrase.affiliation:
-        entity.affiliation = entity.affiliation or phrase.affiliation
-    return entity, "unnamed"
-
-
-def _unnamed_name(text: str, phrase: Phrase) -> str:
-    name = re.sub(r"\s+", " ", text.strip())
-    if name[:1].isupper() and name.split()[0].lower() in ("a", "an", "the", "one", "some", "many", "two", "several", "critics", "officials", "experts"):
-        name = name[0].lower() + name[1:]
-    return name
-
-
-def _near(entities: Entities, entity: Entity, at: int) -> bool:
-    """The entity was mentioned or spoke recently (within about two paragraphs)."""
-    for m in reversed(entities.mentions):
-        if m.at < at and m.entity is entity:
-            return at - m.at < 1200
-    return False
 
 
 def speaker_id(entity: Entity, taken: set[str]) -> str:
@@ -451,3 +407,8 @@ def speaker_id(entity: Entity, taken: set[str]) -> str:
         candidate, n = f"{base}-{n}", n + 1
     taken.add(candidate)
     return candidate
+
+
+def _names_any(entity: Entity, words: tuple[str, ...]) -> bool:
+    """Whether the organisation's name or subtype holds one of ``words`` (see resolve's generic names)."""
+    return any(w in (entity.name + " " + (entity.subtype or "")).lower() for w in words)

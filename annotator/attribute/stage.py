@@ -6,11 +6,14 @@ import bisect
 import hashlib
 
 from ..model import Article, Mention, Quote, Span, Speaker
+from .cues import Cues
+from .intervals import first_holders
 from .names import find_names
 from .quotemarks import find_quoted
 from .pullquotes import pull_quotes
-from .quotes import Cues, Found, direct_quotes, indirect_quotes
-from .speakers import Entities, Entity, resolve, speaker_id
+from .quotes import Found, direct_quotes, indirect_quotes
+from .resolve import resolve
+from .speakers import Entities, Entity, speaker_id
 
 _CONTINUATION_REACH = 2  # paragraphs a cue-less quote may look back for its speaker
 
@@ -77,7 +80,8 @@ def _outside_quotes(sentences: list[Span], direct: list[Found]) -> list[Span]:
             first += 1  # quotes that end before this sentence cannot hold the later ones either
         half = 0.5 * (s.end - s.start)
         inside = False
-        for q in direct[first:]:
+        for i in range(first, len(direct)):  # (an index, not a slice: copying the rest per sentence is quadratic)
+            q = direct[i]
             if q.start >= s.end:
                 break
             if min(s.end, q.end) - max(s.start, q.start) > half:
@@ -93,12 +97,13 @@ def _merge(direct: list[Found], indirect: list[Found]) -> tuple[list[Found], dic
     direct quotes each mixed quote holds (by its id)."""
     inside: dict[int, list[Found]] = {}
     kept = []
-    for d in direct:
-        holder = next((i for i in indirect if i.type == "mixed" and i.start <= d.start and d.end <= i.end), None)
-        if holder is None:
+    mixed = [i for i in indirect if i.type == "mixed"]
+    # the first mixed quote holding each direct one
+    for d, k in zip(direct, first_holders([(i.start, i.end) for i in mixed], [(d.start, d.end) for d in direct])):
+        if k is None:
             kept.append(d)
         else:
-            inside.setdefault(id(holder), []).append(d)
+            inside.setdefault(id(mixed[k]), []).append(d)
     return sorted(kept + indirect, key=lambda f: f.start), inside
 
 
@@ -117,7 +122,7 @@ def _results(text: str, attributed, entities: Entities) -> dict:
     ids: dict[int, str] = {}
     speakers: list[Speaker] = []
     quotes: list[Quote] = []
-    seen_quote_ids: set[str] = set()
+    copies: dict[str, int] = {}  # quote id -> how many quotes of that text (or hash) came before
     for f, entity, via in attributed:
         key = id(entity)
         if key not in ids:
@@ -129,9 +134,11 @@ def _results(text: str, attributed, entities: Entities) -> dict:
             ))
         quote_text = text[f.start:f.end]
         qid = "q-" + hashlib.sha1(quote_text.encode("utf-8")).hexdigest()[:8]
-        while qid in seen_quote_ids:
-            qid += "x"
-        seen_quote_ids.add(qid)
+        # a text quoted again: "q-…x", then "q-…x2", "q-…x3" (one more x each time would make the ids of
+        # a text repeated n times n² characters long)
+        copy = copies[qid] = copies.get(qid, -1) + 1
+        if copy:
+            qid += "x" if copy == 1 else f"x{copy}"
         quotes.append(Quote(
             id=qid, speaker=ids[key], type=f.type, cue=f.cue, start=f.start, end=f.end, text=quote_text, via=via,
             channel=f.phrase.channel if f.phrase else None, segments=list(f.parts),
