@@ -11,10 +11,13 @@ same paragraph that carry on with figures inherit it.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import itertools
 import re
 
-from ..model import Article, Claim, Span
+from ..attribute.intervals import reaching
+from ..model import Article, Claim, Number, Span, Vague
 from ..segment import trimmed
 from ..tokens import token_range
 from ..tokens import words as all_words
@@ -47,30 +50,31 @@ def find_claims(article: Article) -> Article:
     seen: set[str] = set()
     # attribution sources first: in "the paper reports that an email was sent", the paper is the source
     rank = {"outlet-report": 0, "statistics": 0, "study": 0, "poll": 0, "court-filing": 1, "document": 2}
-    source_spans = sorted(((sp, s.id, s.kind) for s in article.sources for sp in s.spans if s.kind in rank),
-                          key=lambda x: (rank[x[2]], x[0].start))
+    cited_in = _Citations((sp.start, s.id, rank[s.kind]) for s in article.sources for sp in s.spans if s.kind in rank)
+    vague_at = _VagueIndex(article.vague)
     signals_at = SignalIndex(text)
     model = load_model()
     scorer = model.scorer(text) if model else None
     sentences = article.sentences
     first = 0
-    for p in article.paragraphs:
+    # the quotes that reach into each paragraph, then into each of its sentences: swept, not searched
+    quotes_of = reaching(((p.start, p.end) for p in article.paragraphs), article.quotes, _span, slack=2)
+    for p, paragraph_quotes in zip(article.paragraphs, quotes_of):
         inherited: str | None = None
-        paragraph_numbers = find_numbers(text, p.start, p.end)
-        paragraph_quotes = [q for q in article.quotes if q.start < p.end and q.end + 2 >= p.start]
+        paragraph_numbers = _Numbers(find_numbers(text, p.start, p.end))
         while first < len(sentences) and sentences[first].start < p.start:
             first += 1
         last = first
         while last < len(sentences) and sentences[last].start < p.end:
             last += 1
-        for sentence in sentences[first:last]:
-            reaching = [q for q in paragraph_quotes if q.start < sentence.end and q.end + 2 >= sentence.start]
-            region, claimant = _claim_region(article, sentence, reaching)
-            cited = next((sid for sp, sid, kind in source_spans if sentence.start <= sp.start < sentence.end), None)
+        in_sentences = reaching(((s.start, s.end) for s in sentences[first:last]), paragraph_quotes, _span, slack=2)
+        for sentence, quotes in zip(sentences[first:last], in_sentences):
+            region, claimant = _claim_region(article, sentence, quotes, vague_at)
+            cited = cited_in.first(sentence.start, sentence.end)
             if region is None:
                 inherited = cited or inherited
                 continue
-            numbers = [n for n in paragraph_numbers if region.start <= n.start and n.end <= region.end]
+            numbers = paragraph_numbers.within(region.start, region.end)
             source = cited or (inherited if any(is_quantity(n) for n in numbers) else None)
             inherited = cited or inherited
             whole = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
@@ -110,7 +114,7 @@ def _checkworthiness(scorer, region: Span, numbers, signals) -> float:
     return max(probability, signals.score) if signals.score >= THRESHOLD else probability
 
 
-def _claim_region(article: Article, sentence: Span, quotes: list) -> tuple[Span | None, str | None]:
+def _claim_region(article: Article, sentence: Span, quotes: list, vague_at: _VagueIndex) -> tuple[Span | None, str | None]:
     """The asserting part of a sentence and who asserts it (None: the article).
 
     ``quotes`` are the article's quotes that reach into the sentence.
@@ -123,10 +127,10 @@ def _claim_region(article: Article, sentence: Span, quotes: list) -> tuple[Span 
             overlap = min(part.end, sentence.end) - max(part.start, sentence.start)
             if overlap > 0.5 * (sentence.end - sentence.start) or (part.start >= sentence.start and part.end <= sentence.end and q.type != "direct"):
                 return _trim(text, max(sentence.start, part.start), min(sentence.end, part.end)), q.speaker
-    for v in article.vague:
-        if sentence.start <= v.start < sentence.end:
-            cue_end = v.start + len(v.cue)
-            return _trim(text, cue_end, min(v.end, sentence.end)), None
+    v = vague_at.first(sentence.start, sentence.end)
+    if v is not None:
+        cue_end = v.start + len(v.cue)
+        return _trim(text, cue_end, min(v.end, sentence.end)), None
     start, end = sentence.start, sentence.end
     first, last = token_range(text, start, end)
     if not _ATTRIBUTION_WORDS.isdisjoint(all_words(text)[first:last]):  # both patterns need one of these words
@@ -139,7 +143,7 @@ def _claim_region(article: Article, sentence: Span, quotes: list) -> tuple[Span 
     return _trim(text, start, end), None
 
 
-def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex, numbers) -> Span:
+def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex, numbers: _Numbers) -> Span:
     """The clause of a sentence that carries the claim, or the whole sentence."""
     cuts = [m for m in _CLAUSE.finditer(text, region.start, region.end)]
     if not cuts:
@@ -155,7 +159,7 @@ def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex
         piece = _trim(text, lead.end() if lead else piece.start, piece.end)
         if piece.end - piece.start < 8:
             continue
-        inside = [n for n in numbers if piece.start <= n.start and n.end <= piece.end]
+        inside = numbers.within(piece.start, piece.end)
         signals = signals_at.read(piece.start, piece.end, inside, sourced=sourced)
         scored.append((signals.score, piece))
     if not scored:
@@ -168,3 +172,54 @@ def _best_clause(text: str, region: Span, sourced: bool, signals_at: SignalIndex
 def _trim(text: str, start: int, end: int, *, closing: bool = False) -> Span:
     edges = _CLOSING_EDGES if closing else _EDGES
     return Span(*trimmed(text, start, end, edges, edges))
+
+
+def _span(item) -> tuple[int, int]:
+    return item.start, item.end
+
+
+class _Numbers:
+    """A paragraph's numbers (``find_numbers`` gives them in order, none overlapping: starts and ends both rise)."""
+
+    def __init__(self, numbers: list[Number]):
+        self.numbers = numbers
+        self.starts = [n.start for n in numbers]
+        self.ends = [n.end for n in numbers]
+
+    def within(self, start: int, end: int) -> list[Number]:
+        """The numbers inside ``text[start:end]``, in order."""
+        return self.numbers[bisect.bisect_left(self.starts, start):bisect.bisect_right(self.ends, end)]
+
+
+class _Citations:
+    """The sources cited, by rank then position: the first starting in a sentence is its source."""
+
+    def __init__(self, cited):
+        by_rank: dict[int, list[tuple[int, str]]] = {}
+        for start, sid, rank in cited:
+            by_rank.setdefault(rank, []).append((start, sid))
+        self.ranks = [sorted(found, key=lambda c: c[0]) for _, found in sorted(by_rank.items())]
+        self.starts = [[c[0] for c in found] for found in self.ranks]
+
+    def first(self, start: int, end: int) -> str | None:
+        for found, starts in zip(self.ranks, self.starts):
+            i = bisect.bisect_left(starts, start)
+            if i < len(starts) and starts[i] < end:
+                return found[i][1]
+        return None
+
+
+class _VagueIndex:
+    """The vague attributions, looked up by where they start (``find_sources`` lists them in text order)."""
+
+    def __init__(self, vague: list[Vague]):
+        self.vague = vague
+        self.starts = [v.start for v in vague]
+        self.in_order = all(a <= b for a, b in itertools.pairwise(self.starts))
+
+    def first(self, start: int, end: int) -> Vague | None:
+        """The first attribution (in the list's order) that starts in ``text[start:end]``."""
+        if not self.in_order:
+            return next((v for v in self.vague if start <= v.start < end), None)
+        i = bisect.bisect_left(self.starts, start)
+        return self.vague[i] if i < len(self.starts) and self.starts[i] < end else None
