@@ -30,14 +30,21 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     spans: list[Span] = []
     chunk = text[start:end]
     cursor = 0
+    # brackets opened less closed in chunk[:counted] and in chunk[:cursor], kept as running counts:
+    # recounting from the cursor at every stop is quadratic in a long paragraph with an unclosed "("
+    counted = balance = at_cursor = 0
     for m in _BOUNDARY.finditer(chunk):
         stop = m.end()
         if m.group()[0] == "." and _is_abbreviation(chunk, m.start() + 1, abbreviations):
             continue
-        if _inside_brackets(chunk, cursor, m.start()):
-            continue
+        balance += chunk.count("(", counted, m.start()) - chunk.count(")", counted, m.start())
+        counted = m.start()
+        if balance > at_cursor:
+            continue  # inside brackets
         spans.append(_trim(text, start + cursor, start + stop))
-        cursor = stop
+        balance += chunk.count("(", counted, stop) - chunk.count(")", counted, stop)
+        counted = cursor = stop
+        at_cursor = balance
     if cursor < len(chunk):
         tail = _trim(text, start + cursor, end)
         if tail.end > tail.start:
@@ -76,11 +83,6 @@ def _word_before_period(chunk: str, period_end: int) -> str | None:
     while i < period_end - 1 and chunk[i] == ".":
         i += 1
     return chunk[i:period_end - 1] if i < period_end - 1 else None
-
-
-def _inside_brackets(chunk: str, start: int, stop: int) -> bool:
-    piece = chunk[start:stop]
-    return piece.count("(") > piece.count(")")
 
 
 def trimmed(text: str, start: int, end: int, lead: str = "", trail: str = "") -> tuple[int, int]:

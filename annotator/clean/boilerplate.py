@@ -265,8 +265,9 @@ def classify_lines(lines: list[str], title: str | None = None, headline: str | N
                     kinds[j] = kinds[i]
             break
     # a caption printed twice: the short copy sits next to the credited one
+    credited = "image-credit" in kinds  # (asked once: per line, the search is quadratic in a long file)
     for i, line in enumerate(lines):
-        if kinds[i] is None and words[i] >= 4 and "image-credit" in kinds:
+        if kinds[i] is None and words[i] >= 4 and credited:
             for j in (i - 2, i - 1, i + 1, i + 2):
                 if 0 <= j < last and kinds[j] == "image-credit" and lines[j].startswith(line) and len(lines[j]) > len(line):
                     kinds[i] = "image-credit"
