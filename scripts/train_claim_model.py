@@ -20,8 +20,9 @@ With ``--news``, the sentences of hand-labelled news articles (gold files in the
 format of ``annotator eval``; only their dev half, see tests/data/gold/GUIDE.md)
 join the training data, each counting NEWS_WEIGHT times, and the threshold is
 chosen instead on those news sentences at their natural rate, by cross-validation
-over articles: the best F1 with precision at least NEWS_PRECISION_FLOOR.  The
-check halves are never read here.
+over articles: the best F1 with precision at least NEWS_PRECISION_FLOOR, among the
+thresholds that keep the debates' balanced F1 (cross-validated too) at
+DEBATE_F1_FLOOR.  The check halves are never read here.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ RATE = 0.2
 L2 = 1e-5
 PRECISION_FLOOR = 0.80  # the bar is 0.75: keep a margin for data unlike the training debates
 NEWS_WEIGHT = 4.0  # news sentences are few beside 8,000 debate sentences, and they are what we annotate
-NEWS_PRECISION_FLOOR = 0.80
+NEWS_PRECISION_FLOOR = 0.55  # interviews and features hold few claims: well under the debates' precision
+DEBATE_F1_FLOOR = 0.80  # the ClaimBuster bar: news must not cost the debates their F1
 
 
 def featurise(text: str) -> list[str]:
@@ -131,16 +133,46 @@ def _debate_threshold(data, folds: int) -> tuple[float, dict]:
 
 
 def _news_threshold(debates, news, folds: int) -> tuple[float, dict]:
-    """Folds over news articles (never splitting one): train on debates plus the other folds' news."""
+    """The threshold with the best news F1 (precision at least NEWS_PRECISION_FLOOR) that keeps the
+    debates' balanced F1 at DEBATE_F1_FLOOR, both cross-validated with news in the training data.
+
+    News folds never split an article; each fold trains on the debates plus the other folds' news.
+    """
     articles = sorted({a for a, _, _ in news})
     random.Random(1).shuffle(articles)
     fold_of = {a: i % folds for i, a in enumerate(articles)}
     feats = [(featurise(text), label, fold_of[a]) for a, text, label in news]
-    scored: list[tuple[float, int]] = []
+    news_scored: list[tuple[float, int]] = []
     for k in range(folds):
         w = train(debates + [(f, y, NEWS_WEIGHT) for f, y, fold in feats if fold != k], seed=k)
-        scored += [(score(w, f), y) for f, y, fold in feats if fold == k]
-    return best_threshold(scored, balanced=False, floor=NEWS_PRECISION_FLOOR)
+        news_scored += [(score(w, f), y) for f, y, fold in feats if fold == k]
+    order = list(range(len(debates)))
+    random.Random(1).shuffle(order)
+    debate_scored: list[tuple[float, int]] = []
+    for k in range(folds):
+        test = set(order[k::folds])
+        w = train([debates[i] for i in order if i not in test] + [(f, y, NEWS_WEIGHT) for f, y, _ in feats], seed=k)
+        debate_scored += [(score(w, debates[i][0]), debates[i][1]) for i in test]
+    best = (0.5, {"f1": 0.0})
+    for t in [x / 100 for x in range(20, 91)]:
+        on_news = _figures(news_scored, t, balanced=False)
+        on_debates = _figures(debate_scored, t, balanced=True)
+        if (on_news["precision"] >= NEWS_PRECISION_FLOOR and on_debates["f1"] >= DEBATE_F1_FLOOR
+                and on_news["f1"] > best[1]["f1"]):
+            best = (t, {**on_news, "debates_balanced": on_debates})
+    return best
+
+
+def _figures(scored: list[tuple[float, int]], t: float, *, balanced: bool) -> dict:
+    pos = sum(y for _, y in scored)
+    neg = len(scored) - pos
+    scale = pos / neg if neg and balanced else 1.0
+    tp = sum(1 for s, y in scored if s >= t and y)
+    fp = sum(1 for s, y in scored if s >= t and not y) * scale
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / pos if pos else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return {"f1": round(f1, 3), "precision": round(precision, 3), "recall": round(recall, 3)}
 
 
 def main() -> int:

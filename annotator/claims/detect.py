@@ -79,7 +79,7 @@ def find_claims(article: Article) -> Article:
             inherited = cited or inherited
             whole = signals_at.read(region.start, region.end, numbers, sourced=source is not None)
             score = _checkworthiness(scorer, region, numbers, whole)
-            if score < THRESHOLD and (model is None or score < model.threshold):
+            if score < (model.threshold if model else THRESHOLD):
                 continue
             whole_start, whole_end = region.start, region.end
             region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
