@@ -752,3 +752,23 @@ def test_a_capitalised_article_after_a_credit_is_not_part_of_the_name():
     from annotator.attribute.names import find_names
     text = "The Canadian Press A train derailment is shown near Field, B.C."
     assert [(n.text, n.kind) for n in find_names(text, 0, len(text))][0] == ("Canadian Press", "outlet")
+
+
+@pytest.mark.parametrize("sentence, name, role, affiliation", [
+    ("Labour MP Tom Watson said the vote would be close.", "Tom Watson", "Labour MP", "Labour"),
+    ("Sophos's Graham Cluley said the worm was spreading fast.", "Graham Cluley", None, "Sophos"),
+    ("Graham Cluley, senior technology consultant at Sophos, said the worm was spreading fast.",
+     "Graham Cluley", "senior technology consultant at Sophos", "Sophos"),
+    # as the article writes it, not the organisation's later name
+    ("Ross Walker, UK economist at Royal Bank of Scotland, said rates would rise.",
+     "Ross Walker", "UK economist at Royal Bank of Scotland", "Royal Bank of Scotland"),
+    ("Arsenal boss Arsene Wenger said the team was tired.", "Arsene Wenger", "Arsenal boss", "Arsenal"),
+    # a place is not an employer, and a sentence's first word is not a name
+    ("John Smith, mayor of Leeds, said rates would rise.", "John Smith", "mayor of Leeds", None),
+    ("Former education secretary Estelle Morris said schools needed more money.",
+     "Estelle Morris", "Former education secretary", None),
+])
+def test_affiliations_are_read_from_titles_and_appositives(sentence, name, role, affiliation):
+    article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
+    [speaker] = [s for s in article.speakers if s.name == name]
+    assert (speaker.role, speaker.affiliation) == (role, affiliation)

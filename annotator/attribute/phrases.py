@@ -270,11 +270,15 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
         person = people[0]
         before = text[start:person.run_start].strip(" ,")
         role = " ".join(x for x in (before if before and not _DETERMINERS.fullmatch(before + " ") else None, person.role) if x) or None
-        phrase = Phrase(start, end, "name", person.text, name=person, role=role, gender=person.gender, number="sg")
+        owner = _POSSESSIVE_OWNER.fullmatch(role) if role else None
+        if owner:  # "Sophos's Graham Cluley": the owner is the affiliation, not a role
+            role = None
+        phrase = Phrase(start, end, "name", person.text, name=person, role=role, gender=person.gender, number="sg",
+                        affiliation=owner.group(1) if owner else _affiliation_in_title(text, start, person.start) if role else None)
         after = text[person.end:end]
         for org in orgs:
             if org.start >= person.end and _OF_THE.fullmatch(text, person.end, org.run_start):
-                phrase.affiliation = _org_name(org)
+                phrase.affiliation = org.text
                 if not phrase.role:
                     phrase.role = after[: org.end - person.end].strip(" ,")
                 break
@@ -406,9 +410,62 @@ def _apply_appositive(text: str, head: Phrase, start: int, end: int) -> None:
         return
     if head.role and not head.role.lower().startswith("of "):
         return
-    if first_word in ("a", "an", "the", "its", "his", "her", "their", "former", "chief", "deputy", "senior", "acting") or first_word in gazetteer().roles:
+    if first_word in ("a", "an", "the", "its", "his", "her", "their", "former", "chief", "deputy", "senior", "acting") \
+            or first_word in gazetteer().roles or _head_is_a_person_noun(lower):
         head.role = piece
         head.affiliation = head.affiliation or _affiliation_from_role(text, start, end)
+
+
+_BEFORE_PREPOSITION = re.compile(r"^(.*?)(?:\s+(?:at|of|for|with|from|in)\s+|$)")
+
+
+def _head_is_a_person_noun(appositive: str) -> bool:
+    """"UK economist at Royal Bank of Scotland": the noun before the first preposition names a person's job."""
+    words = _WORD.findall(_BEFORE_PREPOSITION.match(appositive).group(1))
+    return 1 <= len(words) <= 5 and words[-1] in gazetteer().people_nouns
+
+
+# "... consultant at Sophos", "frontman of Franz Ferdinand": a capitalised name closing the role
+_EMPLOYER = re.compile(r"\b(?:at|of|for|with)\s+(?:the\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|for\s+|&\s+|and\s+)?[A-Z][\w'’&.-]*)*)\s*$")
+
+
+def _employer_named_last(text: str, start: int, end: int) -> str | None:
+    """The organisation an appositive role ends on, when no known one is found: never a place."""
+    m = _EMPLOYER.search(text[start:end].rstrip(" ,"))
+    if not m:
+        return None
+    name = m.group(1).rstrip(".")
+    known = gazetteer().by_alias.get(name.lower())
+    if known is not None and known.kind in ("place", "country"):
+        return None  # "mayor of South Bend": a place is not an employer
+    return name
+
+
+_POSSESSIVE_OWNER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?")
+_LEADING_NAME = re.compile(r"((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+((?:[a-z][\w-]*\s*){1,3})$")
+
+
+def _affiliation_in_title(text: str, start: int, name_start: int) -> str | None:
+    """"Labour MP Tom Watson", "Sophos's Graham Cluley", "Arsenal boss Arsene Wenger": the organisation
+    or party in the words before the name, as written."""
+    orgs = [n for n in find_names(text, start, name_start) if n.kind in ("organisation", "outlet") and n.end <= name_start]
+    if orgs:
+        return re.sub(r"['’]s?$", "", orgs[0].text)
+    title = text[start:name_start].strip()
+    lead = _LEADING_NAME.match(title)
+    if lead and lead.group(2).split()[-1].lower() in gazetteer().people_nouns:
+        owner = re.sub(r"['’]s?$", "", lead.group(1))  # "Niger's president": Niger is the one to look up
+        known = gazetteer().by_alias.get(owner.lower())
+        words = owner.lower().split()
+        g = gazetteer()
+        # a known organisation, or a name that is no common word ("Factory manager", "Former ...")
+        if (known is not None and known.kind in ("organisation", "outlet")) or (
+                known is None and words[0] not in g.demonyms and words[0] not in g.honorifics
+                and not any(w in g.roles or w in g.common_words or w in g.stopwords for w in words)):
+            return owner  # "Arsenal boss": a name, then a lower-case job
+    before = title.lower()
+    return next((p.title() if p.islower() and len(p) > 3 else p.upper() for p in sorted(_PARTIES, key=len, reverse=True)
+                 if re.search(rf"\b{re.escape(p)}\b", before)), None)
 
 
 def _affiliation_from_role(text: str, start: int, end: int) -> str | None:
@@ -416,8 +473,8 @@ def _affiliation_from_role(text: str, start: int, end: int) -> str | None:
     orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
     bodies = [n for n in orgs if n.subtype != "party" and n.text.lower() not in _PARTIES]
     if not bodies:
-        return (orgs[0].canonical or orgs[0].text) if orgs else None
+        return orgs[0].text if orgs else _employer_named_last(text, start, end)
     org = bodies[0]
     party = next((p for p in _PARTIES if re.search(rf"\b{re.escape(p)}\b", text[start:org.run_start], re.I)), None)
-    name = org.canonical or org.text
+    name = org.text  # as the article writes it: "Royal Bank of Scotland" in 2004, not today's name
     return f"{name} ({party.title()})" if party and party.lower() not in name.lower() else name
