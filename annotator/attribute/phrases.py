@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from ..segment import trimmed
 from .cues import CHANNELS
 from .gazetteer import gazetteer
+from .affiliations import affiliation_from_role as _affiliation_from_role
+from .affiliations import affiliation_in_title as _affiliation_in_title
+from .affiliations import head_is_a_person_noun as _head_is_a_person_noun
+from .affiliations import possessive_owner as _possessive_owner
 from .names import Name, find_names
 
 PRONOUNS = {"he": ("m", "sg"), "she": ("f", "sg"), "they": (None, "pl"), "it": (None, "sg"), "we": (None, "pl"), "i": (None, "sg")}
@@ -51,8 +55,6 @@ _INTRO_START = {
 _ORG_APPOSITIVE = {"charity", "group", "organisation", "organization", "body", "company", "firm", "campaign", "think-tank",
                    "union", "party", "agency", "institute", "association", "network", "coalition", "trust", "foundation",
                    "society", "movement", "council", "committee", "lobby", "outlet", "newspaper", "website", "publication"}
-_PARTIES = {"labour", "conservative", "tory", "liberal democrat", "lib dem", "snp", "green", "democratic", "republican",
-            "democrat", "ukip", "reform", "plaid cymru", "sinn fein", "dup", "liberal", "ndp", "bloc"}
 _WORD = re.compile(r"[\w’'-]+")
 _OF_THE = re.compile(r"\s*(?:,\s*)?(?:of|from|at|with|for)\s+(?:the\s+)?")
 _NOUN_BEFORE_OF = re.compile(r"(?:[\w’'-]+\s+){0,3}?([\w’'-]+)(?:\s+(?:released|issued|sent|published|posted|signed)"
@@ -270,7 +272,7 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
         person = people[0]
         before = text[start:person.run_start].strip(" ,")
         role = " ".join(x for x in (before if before and not _DETERMINERS.fullmatch(before + " ") else None, person.role) if x) or None
-        owner = _POSSESSIVE_OWNER.fullmatch(role) if role else None
+        owner = _possessive_owner(role) if role else None
         if owner:  # "Sophos's Graham Cluley": the owner is the affiliation, not a role
             role = None
         phrase = Phrase(start, end, "name", person.text, name=person, role=role, gender=person.gender, number="sg",
@@ -414,67 +416,3 @@ def _apply_appositive(text: str, head: Phrase, start: int, end: int) -> None:
             or first_word in gazetteer().roles or _head_is_a_person_noun(lower):
         head.role = piece
         head.affiliation = head.affiliation or _affiliation_from_role(text, start, end)
-
-
-_BEFORE_PREPOSITION = re.compile(r"^(.*?)(?:\s+(?:at|of|for|with|from|in)\s+|$)")
-
-
-def _head_is_a_person_noun(appositive: str) -> bool:
-    """"UK economist at Royal Bank of Scotland": the noun before the first preposition names a person's job."""
-    words = _WORD.findall(_BEFORE_PREPOSITION.match(appositive).group(1))
-    return 1 <= len(words) <= 5 and words[-1] in gazetteer().people_nouns
-
-
-# "... consultant at Sophos", "frontman of Franz Ferdinand": a capitalised name closing the role
-_EMPLOYER = re.compile(r"\b(?:at|of|for|with)\s+(?:the\s+)?((?:[A-Z][\w'’&.-]*)(?:\s+(?:of\s+|for\s+|&\s+|and\s+)?[A-Z][\w'’&.-]*)*)\s*$")
-
-
-def _employer_named_last(text: str, start: int, end: int) -> str | None:
-    """The organisation an appositive role ends on, when no known one is found: never a place."""
-    m = _EMPLOYER.search(text[start:end].rstrip(" ,"))
-    if not m:
-        return None
-    name = m.group(1).rstrip(".")
-    known = gazetteer().by_alias.get(name.lower())
-    if known is not None and known.kind in ("place", "country"):
-        return None  # "mayor of South Bend": a place is not an employer
-    return name
-
-
-_POSSESSIVE_OWNER = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.-]*\s+){0,3}[A-Z][\w&.-]*)['’]s?")
-_LEADING_NAME = re.compile(r"((?:[A-Z][\w'’&.-]*\s+){0,3}[A-Z][\w'’&.-]*)\s+((?:[a-z][\w-]*\s*){1,3})$")
-
-
-def _affiliation_in_title(text: str, start: int, name_start: int) -> str | None:
-    """"Labour MP Tom Watson", "Sophos's Graham Cluley", "Arsenal boss Arsene Wenger": the organisation
-    or party in the words before the name, as written."""
-    orgs = [n for n in find_names(text, start, name_start) if n.kind in ("organisation", "outlet") and n.end <= name_start]
-    if orgs:
-        return re.sub(r"['’]s?$", "", orgs[0].text)
-    title = text[start:name_start].strip()
-    lead = _LEADING_NAME.match(title)
-    if lead and lead.group(2).split()[-1].lower() in gazetteer().people_nouns:
-        owner = re.sub(r"['’]s?$", "", lead.group(1))  # "Niger's president": Niger is the one to look up
-        known = gazetteer().by_alias.get(owner.lower())
-        words = owner.lower().split()
-        g = gazetteer()
-        # a known organisation, or a name that is no common word ("Factory manager", "Former ...")
-        if (known is not None and known.kind in ("organisation", "outlet")) or (
-                known is None and words[0] not in g.demonyms and words[0] not in g.honorifics
-                and not any(w in g.roles or w in g.common_words or w in g.stopwords for w in words)):
-            return owner  # "Arsenal boss": a name, then a lower-case job
-    before = title.lower()
-    return next((p.title() if p.islower() and len(p) > 3 else p.upper() for p in sorted(_PARTIES, key=len, reverse=True)
-                 if re.search(rf"\b{re.escape(p)}\b", before)), None)
-
-
-def _affiliation_from_role(text: str, start: int, end: int) -> str | None:
-    """"a Labour member of the London Assembly" -> "London Assembly (Labour)"."""
-    orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
-    bodies = [n for n in orgs if n.subtype != "party" and n.text.lower() not in _PARTIES]
-    if not bodies:
-        return orgs[0].text if orgs else _employer_named_last(text, start, end)
-    org = bodies[0]
-    party = next((p for p in _PARTIES if re.search(rf"\b{re.escape(p)}\b", text[start:org.run_start], re.I)), None)
-    name = org.text  # as the article writes it: "Royal Bank of Scotland" in 2004, not today's name
-    return f"{name} ({party.title()})" if party and party.lower() not in name.lower() else name
