@@ -772,3 +772,14 @@ def test_affiliations_are_read_from_titles_and_appositives(sentence, name, role,
     article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
     [speaker] = [s for s in article.speakers if s.name == name]
     assert (speaker.role, speaker.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("sentence", [
+    "“We will not accept this,” Turkey said.",  # a country: its words belong to its government
+    "“We will not accept this,” Italy said in a statement.",
+    "Um, I said that we were wrong.",  # fillers and pronouns are not names
+    "Lastly, the minister said the plan would cost £3m.",
+])
+def test_what_cannot_be_a_name_names_no_speaker(sentence):
+    article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
+    assert not [s.name for s in article.speakers if s.kind != "unnamed"]
