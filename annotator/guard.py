@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .attribute.gazetteer import gazetteer
 from .model import Article
 
 _MARKUP = re.compile(r"[<>]|\bon[a-z]{2,}\s*=", re.I)
@@ -51,13 +52,13 @@ def plain(value: str | None) -> str | None:
 def guard_names(article: Article) -> Article:
     text = article.text
     dropped = {s.id for s in article.speakers if plain(s.name) is None or not _can_be_a_name(s.name, s.kind)}
-    speakers = [replace(s, name=plain(s.name), role=plain(s.role), affiliation=plain(s.affiliation),
-                        affiliation_note=plain(s.affiliation_note), aliases=[a for a in map(plain, s.aliases) if a])
+    speakers = [_plain_fields(s, "name", "role", "affiliation", "affiliation_note", aliases=True)
                 for s in article.speakers if s.id not in dropped]
-    sources = [replace(s, name=plain(s.name)) for s in article.sources if plain(s.name) is not None]
+    sources = [_plain_fields(s, "name") for s in article.sources if plain(s.name) is not None]
     kept_sources = {s.id for s in sources}
-    claims = [replace(c, claimant=None if c.claimant in dropped else c.claimant,
-                      source=c.source if c.source in kept_sources else None)
+    claims = [c if (c.claimant not in dropped and (c.source is None or c.source in kept_sources))
+              else replace(c, claimant=None if c.claimant in dropped else c.claimant,
+                           source=c.source if c.source in kept_sources else None)
               for c in article.claims if _holds(text, c) and _is_statement(c.text)]
     return article.with_(
         title=without_bidi_controls(article.title) if article.title else article.title,
@@ -66,10 +67,18 @@ def guard_names(article: Article) -> Article:
         republisher=plain(article.republisher),
         speakers=speakers,
         quotes=[q for q in article.quotes if q.speaker not in dropped and _holds(text, q)],
-        mentions=[replace(m, name=plain(m.name), role=plain(m.role)) for m in article.mentions if plain(m.name) is not None],
+        mentions=[_plain_fields(m, "name", "role") for m in article.mentions if plain(m.name) is not None],
         sources=sources,
         claims=claims,
     )
+
+
+def _plain_fields(item, *fields: str, aliases: bool = False):
+    """``item`` with those text fields made plain; the same object when nothing changes (most of the time)."""
+    changes = {f: plain(getattr(item, f)) for f in fields if getattr(item, f) != plain(getattr(item, f))}
+    if aliases and any(plain(a) != a for a in item.aliases):
+        changes["aliases"] = [a for a in map(plain, item.aliases) if a]
+    return replace(item, **changes) if changes else item
 
 
 _MAX_NAME_WORDS = 7
@@ -78,8 +87,6 @@ _FILLERS = frozenset({"um", "uh", "er", "lastly", "firstly", "secondly", "finall
 
 
 def _can_be_a_name(name: str, kind: str) -> bool:
-    from .attribute.gazetteer import gazetteer  # the annotator's lexicon, loaded once
-
     if kind == "unnamed":
         return True
     words = name.split()
