@@ -19,9 +19,9 @@ def claims(body):
     ("Unemployment rose from 4.1 percent to 5.3 percent last year.", "quantity-change"),
     ("The city has 2.3 million residents.", "quantity"),
     ("Crime is now higher in Leeds than in Manchester.", "comparison"),
-    # a known miss since the news-trained model (issue 13): 0.42 against its threshold of 0.43
-    pytest.param("It was the hottest summer on record.", "ranking",
-                 marks=pytest.mark.xfail(reason="borderline under the news-trained threshold", strict=False)),
+    # with its when and where: the bare "It was the hottest summer on record." scores 0.42, under the
+    # news-trained threshold of 0.43 (issue 13's closing note)
+    ("Last year was the hottest summer on record in Britain.", "ranking"),
     ("Smoking causes lung cancer, the report found.", "correlation-causation"),
     ("The economy will shrink by 2 percent next year, the bank forecast.", "prediction"),
     ("Under the new law, it is illegal to drive while using a phone.", "rule-or-law"),
