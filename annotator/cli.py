@@ -199,7 +199,8 @@ def eval_(gold: Path, verbose: bool, half: str | None, corpus: Path) -> None:
     Speakers: precision, recall and F1 of resolved names per article, and the
     share of matched speakers whose role and affiliation hold the gold words.
     """
-    from .evaluate import evaluate, read_gold
+    from .evaluate import evaluate
+    from .gold import read_gold
 
     try:
         gold_set = read_gold(gold, corpus=corpus, half=half)
@@ -358,7 +359,7 @@ def _iso_date(value: str) -> str:
 
 def _plain_option(value: str | None, option: str) -> str | None:
     """An outlet or tag as plain text: markup is refused, bidi overrides removed."""
-    from .guard import holds_markup, without_bidi_controls
+    from .plaintext import holds_markup, without_bidi_controls
 
     if value is None:
         return None

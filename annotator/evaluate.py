@@ -34,7 +34,6 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .gold import read_gold  # noqa: F401 (annotator eval reads gold through here)
 from .ingest.text import parse_text
 from .pipeline import annotate
 

@@ -25,28 +25,10 @@ from dataclasses import replace
 
 from .attribute.gazetteer import gazetteer
 from .model import Article
+from .plaintext import plain, without_bidi_controls
 
-_MARKUP = re.compile(r"[<>]|\bon[a-z]{2,}\s*=", re.I)
-# U+202A-U+202E (embeddings, overrides) and U+2066-U+2069 (isolates)
-BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _CLAIM_OPENING = re.compile(r"[\w\"“‘'£$€(]")
-
-
-def holds_markup(value: str | None) -> bool:
-    return bool(value) and _MARKUP.search(value) is not None
-
-
-def without_bidi_controls(value: str) -> str:
-    return BIDI_CONTROLS.sub("", value)
-
-
-def plain(value: str | None) -> str | None:
-    """``value`` without bidi controls, or None when it holds markup (or nothing is left)."""
-    if value is None:
-        return None
-    value = without_bidi_controls(value)
-    return None if holds_markup(value) or not value.strip() else value
 
 
 def guard_names(article: Article) -> Article:
@@ -75,7 +57,7 @@ def guard_names(article: Article) -> Article:
 
 def _plain_fields(item, *fields: str, aliases: bool = False):
     """``item`` with those text fields made plain; the same object when nothing changes (most of the time)."""
-    changes = {f: plain(getattr(item, f)) for f in fields if getattr(item, f) != plain(getattr(item, f))}
+    changes = {f: new for f in fields if (new := plain(old := getattr(item, f))) != old}
     if aliases and any(plain(a) != a for a in item.aliases):
         changes["aliases"] = [a for a in map(plain, item.aliases) if a]
     return replace(item, **changes) if changes else item

@@ -66,11 +66,6 @@ def construct(node: yaml.Node | None, text: str, path: str, *, first_line: int =
         loader.dispose()
 
 
-def load(text: str, path: str, *, first_line: int = 1):
-    """``text`` parsed safely; any problem is an InputError naming ``path`` and the line."""
-    return construct(compose(text, path, first_line=first_line), text, path, first_line=first_line)
-
-
 def line_of(node: yaml.Node, first_line: int = 1) -> int:
     return node.start_mark.line + first_line
 

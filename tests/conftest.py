@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import shutil
@@ -116,15 +117,24 @@ def archive_site(tmp_path_factory) -> Path:
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
 
+@contextlib.contextmanager
+def served(folder: Path):
+    """``folder`` over HTTP on a free local port (Pagefind cannot load from file://); yields its URL."""
+    # in this process: the socket listens once the server exists, so there is nothing to wait for
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(archive_site):
-    """The built archive served over HTTP (Pagefind cannot load from file://)."""
-    # in this process: the socket listens once the server exists, so there is nothing to wait for
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(archive_site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    """The built archive served over HTTP."""
+    with served(archive_site) as url:
+        yield url
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):

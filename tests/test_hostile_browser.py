@@ -8,13 +8,11 @@ readers, and any violation (a blocked inline script, a blocked handler) fails.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from conftest import served
 from hostile_fixture import BODY_MARKUP, OUTLET, SPEAKER, SPEAKER_2, TAGS, TITLE, article_page, hostile_site
 
 CAPTURE = """
@@ -24,11 +22,6 @@ document.addEventListener("securitypolicyviolation",
 """
 
 
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     return hostile_site(tmp_path_factory)
@@ -36,11 +29,8 @@ def site(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def url(site):
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
-    server.server_close()
+    with served(site) as address:
+        yield address
 
 
 @pytest.fixture
@@ -90,6 +80,18 @@ def filter_labels(page) -> list[str]:
     return [t.replace("\u2060", "").rsplit(" (", 1)[0] for t in page.locator(".pagefind-ui__filter-label").all_inner_texts()]
 
 
+def labels_once_shown(page, values: list[str], timeout_ms: int = 15_000) -> list[str]:
+    """The filter labels once all ``values`` are among them (Pagefind fills its panel group by group,
+    later on a loaded machine), or as they are at the timeout."""
+    for _ in range(timeout_ms // 100):
+        labels = filter_labels(page)
+        if all(v in labels for v in values):
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(400)  # an image's onerror fires once its request fails
+    return filter_labels(page)
+
+
 def shown_as(value: str) -> re.Pattern:
     """``value`` as a label's text, with or without a word joiner after ``<`` and ``&``."""
     return re.compile("^" + "".join(re.escape(c) + ("\u2060?" if c in "<&" else "") for c in value) + r" \(\d+\)$")
@@ -104,10 +106,10 @@ def assert_policy_in_force(page) -> None:
 def test_a_search_with_no_hits_shows_the_hostile_filters_as_text(tab, url):
     tab.goto(f"{url}/search/?q=zzz")
     open_all_filters(tab)
-    tab.wait_for_timeout(400)
+    expected = [OUTLET, SPEAKER, SPEAKER_2, *TAGS, '<img src=x onerror=alert("type")>']
+    labels = labels_once_shown(tab, expected)
     assert tab.seen["dialogs"] == [], "a dialog fired"
-    labels = filter_labels(tab)
-    for value in [OUTLET, SPEAKER, SPEAKER_2, *TAGS, '<img src=x onerror=alert("type")>']:
+    for value in expected:
         assert value in labels, (value, labels)
     panel = tab.locator(".pagefind-ui__filter-panel")
     assert panel.locator("img, svg, b, script").count() == 0  # the values made no element
@@ -126,7 +128,7 @@ def test_a_real_query_shows_titles_and_excerpts_as_text(tab, url):
     assert result.locator("mark").count() >= 1  # Pagefind's own <mark> stays markup
     assert tab.locator(".pagefind-ui__results img, .pagefind-ui__results script").count() == 0
     open_all_filters(tab)
-    assert OUTLET in filter_labels(tab)
+    assert OUTLET in labels_once_shown(tab, [OUTLET])
     settle_and_check(tab)
 
 

@@ -55,7 +55,7 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
                 progress(bundle.directory.name)
         _write_proposals(registry)
         if all(o.status != "failed" for o in outcomes):  # a page not read may link to any entry
-            registry.prune()
+            _prune_proposals(registry)
     return outcomes
 
 
@@ -235,6 +235,14 @@ def _write_proposals(registry: Registry) -> None:
     atomic_write(registry.path, old + note + proposals_yaml(registry.pending))
     registry._noted = True
     registry.pending.clear()
+
+
+def _prune_proposals(registry: Registry) -> None:
+    """Remove the proposals no page links to any more from the registry file, atomically."""
+    orphans = registry.orphans()
+    if orphans and registry.path is not None and registry.path.exists():
+        atomic_write(registry.path, registry.text_without(orphans))
+        registry.forget(orphans)
 
 
 _REGISTRY_HEADER = """\

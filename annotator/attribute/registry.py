@@ -102,18 +102,16 @@ class Registry:
                 registry.by_alias[norm] = key
         return registry
 
-    def prune(self) -> list[str]:
-        """Drop from the file the proposals that no page of this run linked to; confirmed entries stay.
+    def orphans(self) -> list[str]:
+        """Keys of the proposals that no page of this run linked to (confirmed entries never are)."""
+        return [e.key for e in self.entries.values() if e.proposed and e.key not in self.named]
 
-        Only the lines of those entries go: an editor's comments and layout are kept.
-        """
-        orphans = [e.key for e in self.entries.values() if e.proposed and e.key not in self.named]
-        if not orphans or self.path is None or not self.path.exists():
-            return []
+    def text_without(self, keys: list[str]) -> str:
+        """The registry file without those entries' lines: an editor's comments and layout are kept."""
         lines = self.path.read_text(encoding="utf-8").splitlines(keepends=True)
         starts = {key: i for i, line in enumerate(lines) for key in [_top_level_key(line)] if key}
         drop: set[int] = set()
-        for key in orphans:
+        for key in keys:
             start = starts.get(key)
             if start is None:
                 continue
@@ -121,13 +119,12 @@ class Registry:
             while end < len(lines) and (lines[end][:1] in (" ", "\t") or not lines[end].strip()):
                 end += 1
             drop.update(range(start, end))
-        from ..archive.store import atomic_write  # the one way files are replaced
+        return "".join(line for i, line in enumerate(lines) if i not in drop)
 
-        atomic_write(self.path, "".join(line for i, line in enumerate(lines) if i not in drop))
-        for key in orphans:
+    def forget(self, keys: list[str]) -> None:
+        for key in keys:
             del self.entries[key]
         self.by_alias = {alias: key for alias, key in self.by_alias.items() if key in self.entries}
-        return orphans
 
     def find(self, speaker: Speaker) -> Entry | None:
         for name in (speaker.name, *speaker.aliases):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..guard import without_bidi_controls
+from ..plaintext import without_bidi_controls
 from ..model import Article, Span
 from .encoding import decode_bytes
 from .files import read_input

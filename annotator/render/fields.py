@@ -21,7 +21,7 @@ import re
 import yaml
 
 from ..errors import InputError
-from ..guard import without_bidi_controls
+from ..plaintext import without_bidi_controls
 from ..safe_yaml import line_of
 
 TEXT_FIELDS = ("title", "outlet", "url", "original_publisher", "republisher", "language", "original",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+from ..plaintext import BIDI_CONTROLS as CONTROLS
 # what is not page text: a tag, a comment, and elements whose content is not markup
 _NOT_TEXT = re.compile(r"<(script|style|title|textarea)\b.*?</\1\s*>|<!--.*?-->|<[^>]*>", re.S | re.I)
 
