@@ -24,6 +24,7 @@ import re
 from dataclasses import replace
 
 from .attribute.gazetteer import gazetteer
+from .attribute.names import known_acronym
 from .model import Article
 from .plaintext import plain, without_bidi_controls
 
@@ -76,7 +77,7 @@ def _can_be_a_name(name: str, kind: str) -> bool:
         return False
     g = gazetteer()
     first = words[0].lower().strip(",.")
-    if first in _FILLERS or (first in g.stopwords and first not in ("the", "a", "an")):
+    if first in _FILLERS or (first in g.stopwords and first not in ("the", "a", "an") and not known_acronym(words[0], g)):
         return False
     known = g.by_alias.get(name.lower().removeprefix("the "))
     return known is None or known.kind not in ("place", "country")

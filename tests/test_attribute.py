@@ -767,6 +767,14 @@ def test_a_capitalised_article_after_a_credit_is_not_part_of_the_name():
     ("John Smith, mayor of Leeds, said rates would rise.", "John Smith", "mayor of Leeds", None),
     ("Former education secretary Estelle Morris said schools needed more money.",
      "Estelle Morris", "Former education secretary", None),
+    # the whole title before the name, not its last word
+    ("Foreign Secretary Dominic Raab said that the talks had failed.", "Dominic Raab", "Foreign Secretary", None),
+    # a possessive employer inside the appositive
+    ("John Smith, Lloyd's chief executive, said profits rose sharply in the year.",
+     "John Smith", "Lloyd's chief executive", "Lloyd"),
+    # a party and a job word before the name: the person speaks, not the party
+    ("Liberal Democrat chairman Matthew Taylor said the party would gain seats.",
+     "Matthew Taylor", "Liberal Democrat chairman", "Liberal Democrat"),
 ])
 def test_affiliations_are_read_from_titles_and_appositives(sentence, name, role, affiliation):
     article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
@@ -783,3 +791,10 @@ def test_affiliations_are_read_from_titles_and_appositives(sentence, name, role,
 def test_what_cannot_be_a_name_names_no_speaker(sentence):
     article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
     assert not [s.name for s in article.speakers if s.kind != "unnamed"]
+
+
+def test_an_acronym_of_a_known_organisation_is_not_a_stopword():
+    _, quotes, names = run("The WHO warned that cases could double by May.")
+    assert quotes == [("indirect", "WHO", "cases could double by May")]
+    assert [s.kind for s in names.values()] == ["organisation"]
+

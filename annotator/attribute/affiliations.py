@@ -81,7 +81,8 @@ def affiliation_from_role(text: str, start: int, end: int) -> str | None:
     orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
     bodies = [n for n in orgs if n.subtype != "party" and n.text.lower() not in PARTIES]
     if not bodies:
-        return orgs[0].text if orgs else _employer_named_last(text, start, end)
+        # ("Lloyd's chief executive": the owner before the job, as in a title before a name)
+        return orgs[0].text if orgs else _employer_named_last(text, start, end) or affiliation_in_title(text, start, end)
     org = bodies[0]
     party = next((p for p in PARTIES if re.search(rf"\b{re.escape(p)}\b", text[start:org.run_start], re.I)), None)
     name = org.text  # as the article writes it: "Royal Bank of Scotland" in 2004, not today's name

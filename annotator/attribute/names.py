@@ -118,7 +118,8 @@ def _find_names(text: str, start: int, end: int) -> list[Name]:
         if m is None:
             continue
         run = m.group()
-        if " " not in run and "\t" not in run and run.lower() in g.stopwords and run.lower() not in g.honorifics:
+        if " " not in run and "\t" not in run and run.lower() in g.stopwords and run.lower() not in g.honorifics \
+                and not known_acronym(run, g):
             covered = m.end()
             continue  # "The", "But", "He": the commonest capitalised words are no names
         if _next_to_slash(text, at, m.end()):
@@ -215,11 +216,17 @@ def _after_people_at(text: str, start: int, g: Gazetteer) -> bool:
     return text[word_start:word_end].lower() in g.people_nouns
 
 
+def known_acronym(word: str, g: Gazetteer) -> bool:
+    """"WHO", "AND": a known organisation written in capitals, not the stopword it spells."""
+    return len(word) > 1 and word.isupper() and g.lookup(word) is not None
+
+
 def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     toks = _tokens(text, start, end)
     has_the = start >= 4 and text[start - 4:start].lower() == "the "
     # leading sentence words ("But", "The", "According") are not part of a name
-    while toks and toks[0][0].lower().rstrip(".") in g.stopwords and toks[0][0].lower() not in g.honorifics:
+    while toks and toks[0][0].lower().rstrip(".") in g.stopwords and toks[0][0].lower() not in g.honorifics \
+            and not known_acronym(toks[0][0], g):
         if toks[0][0].lower() == "the":
             has_the = True
         toks.pop(0)

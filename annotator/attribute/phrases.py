@@ -234,6 +234,10 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
     # a single name right before a common noun only qualifies it: "Mississauga resident",
     # "Rogers spokesperson Andrea Goldstein", "Atmospheric scientist Kent Moore"
     names = [n for n in names if not (n.kind == "bare" and _MODIFIER_OF_NOUN.match(text, n.end, end))]
+    # "Liberal Democrat chairman Matthew Taylor": a name before a job and another name is a title
+    names = [n for i, n in enumerate(names) if not (
+        n.kind == "person" and not n.possessive and i + 1 < len(names) and names[i + 1].kind == "person"
+        and _is_job_between(text, n.end, names[i + 1].run_start))]
     people = [n for n in names if n.kind in ("person", "bare") and n.text.lower() not in PRONOUNS]  # not "It’s"
     # "El Paso's police chief Greg Allen": the possessor only qualifies the person named after it
     people = [n for n in people if not n.possessive] or people
@@ -313,6 +317,14 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
             and not _looks_like_clause(words):
         return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     return None
+
+
+def _is_job_between(text: str, start: int, end: int) -> bool:
+    """" chairman ", " party leader ": lower-case words naming a job, between a name and a person's name."""
+    words = text[start:end].split()
+    g = gazetteer()
+    return 1 <= len(words) <= 3 and all(w.islower() and w.isalpha() for w in words) \
+        and (words[-1] in g.people_nouns or words[-1] in g.roles)
 
 
 def _clause_subject(text: str, start: int, end: int) -> Phrase | None:

@@ -76,7 +76,7 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             else:
                 entity = entities.new(n.text, "person", at, gender=phrase.gender)
             via = "name"
-        if phrase.role and not entity.role:
+        if phrase.role and (not entity.role or _fuller_title(phrase.role, entity.role)):
             entity.role = phrase.role
         if phrase.affiliation and not entity.affiliation:
             entity.affiliation = phrase.affiliation
@@ -177,3 +177,8 @@ def _near(entities: Entities, entity: Entity, at: int) -> bool:
     """The entity was mentioned or spoke recently (within about two paragraphs)."""
     m = entities.last_mention_before(entity, at)
     return m is not None and at - m.at < 1200
+
+
+def _fuller_title(role: str, known: str) -> bool:
+    """"Foreign Secretary" completes "Secretary": the whole title, read before the name, wins."""
+    return len(role) > len(known) and role.lower().endswith(" " + known.lower())
