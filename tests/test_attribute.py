@@ -798,3 +798,23 @@ def test_an_acronym_of_a_known_organisation_is_not_a_stopword():
     assert quotes == [("indirect", "WHO", "cases could double by May")]
     assert [s.kind for s in names.values()] == ["organisation"]
 
+
+
+def test_an_embedded_post_is_its_authors_direct_quote_on_twitter():
+    body = ("Trump claimed victory in the online polls after the debate.\n\n"
+            "I won every poll from last nights Presidential Debate – except for the little watched @CNN poll. "
+            "https://t.co/3KWOl2ibaW pic.twitter.com/sfCEE3I5pF — Donald J. Trump (@realDonaldTrump) September 27, 2016")
+    article = annotate(parse_text("Trump claims poll wins — The Paper\n\n" + body + "\n", "a.txt"))
+    assert not [r.kind for r in article.removed]  # the post stays in the body
+    [quote] = article.quotes
+    [speaker] = article.speakers
+    assert speaker.name == "Donald J. Trump"
+    assert (quote.type, quote.channel) == ("direct", "Twitter")
+    assert quote.text == "I won every poll from last nights Presidential Debate – except for the little watched @CNN poll."
+
+
+def test_an_outlets_post_is_a_source_and_links_alone_are_no_quote():
+    body = ("The site asked its readers about the debate.\n\n"
+            "Are polls like this an accurate measure? — Huffington Post (@HuffingtonPost) September 27, 2016\n\n"
+            "pic.twitter.com/sfCEE3I5pF — Jane Doe (@janedoe) September 27, 2016")
+    assert quotes_of(body) == []

@@ -37,7 +37,10 @@ LABELS = ROOT / "tests" / "data" / "boilerplate_labels.tsv"
     ("By Jane Doe", "author-bio"),
     ("The views expressed in this opinion article are solely those of their author.", "author-bio"),
     ("Copyright (c) 2017 Example Media. All rights reserved.", "copyright"),
-    ("So proud of our team tonight! — Jane Doe (@janedoe) September 27, 2016", "embed"),
+    # an embed's chrome; the post itself is the author's words and stays
+    ("pic.twitter.com/0KxxsNnMh5", "embed"),
+    ("View this post on Instagram", "embed"),
+    ("A post shared by Jane Doe (@janedoe) on Sep 27, 2016 at 5:04pm PDT", "embed"),
     ("(via Planet News)", "syndication-credit"),
     ("Royalty Free Photo", "image-credit"),
     ("VIDEO Source:", "image-credit"),
@@ -62,6 +65,8 @@ def test_furniture_is_recognised(line, kind):
     "“Share this with everyone you know,” she told the crowd, to loud cheers.",
     "Copyright law was at the centre of the dispute, which began in 2015.",
     "Smith is a former police officer who served for 20 years.",
+    "So proud of our team tonight! — Jane Doe (@janedoe) September 27, 2016",
+    "Great result for the town pic.twitter.com/0KxxsNnMh5 — Jane Doe (@janedoe) September 27, 2016",
 ])
 def test_article_lines_are_kept(line):
     body = ["The council met on Tuesday to discuss the plan, which would cost £3m over five years.",

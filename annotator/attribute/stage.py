@@ -10,6 +10,7 @@ from .cues import Cues
 from .intervals import first_holders
 from .names import find_names
 from .quotemarks import find_quoted
+from .posts import social_posts
 from .pullquotes import pull_quotes
 from .quotes import Found, direct_quotes, indirect_quotes
 from .resolve import resolve
@@ -29,7 +30,8 @@ def attribute(article: Article) -> Article:
 
     cues = Cues(text)
     direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
-    direct = sorted(direct + pull_quotes(text, paragraphs, direct), key=lambda f: f.start)
+    direct = sorted(direct + pull_quotes(text, paragraphs, direct) + social_posts(text, paragraphs, direct),
+                    key=lambda f: f.start)
     open_sentences = _outside_quotes(article.sentences, direct)
     indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
     found, inside = _merge(direct, indirect)

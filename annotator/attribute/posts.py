@@ -1,0 +1,59 @@
+"""Embedded social posts: a paragraph signed "— Name (@handle) Month D, YYYY" is the author's direct quote.
+
+A web page loses the box an embedded tweet sat in, so the post reads as a paragraph
+of its own with the embed's signature at its end. The post is the author's words
+(direct, with the platform as channel); the links the embed carries after the words
+("https://t.co/…", "pic.twitter.com/…") are not part of them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Span
+from ..segment import trimmed
+from .intervals import SpanIndex
+from .names import find_names
+from .phrases import Phrase
+from .quotes import Found
+
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+# "— Donald J. Trump (@realDonaldTrump) September 27, 2016" at a paragraph's end
+SIGNATURE = re.compile(rf"\s[—–-]\s*(?P<name>[^()\n—–]{{1,60}}?)\s*\(@(?P<handle>\w{{1,30}})\)\s+{_MONTH}\s+\d{{1,2}},\s+\d{{4}}\s*$",
+                       re.I)
+_TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$", re.I)
+_WORD = re.compile(r"\w")
+_SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold the signature
+_CHANNEL = "Twitter"  # the "— Name (@handle) Month D, YYYY" signature is Twitter's embed markup
+
+
+def social_posts(text: str, paragraphs: list[Span], direct: list[Found]) -> list[Found]:
+    """The embedded posts among ``paragraphs``, but for paragraphs that hold a direct quote already."""
+    posts = []
+    taken = SpanIndex((d.start, d.end) for d in direct)
+    for index, p in enumerate(paragraphs):
+        m = SIGNATURE.search(text, max(p.start, p.end - _SIGNATURE_REACH), p.end)
+        if m is None or taken.overlaps_any(p.start, p.end):
+            continue
+        words_end = m.start()
+        links = _TRAILING_LINKS.search(text, p.start, words_end)
+        if links is not None:
+            words_end = links.start()
+        words_start, words_end = trimmed(text, p.start, words_end)
+        if not _WORD.search(text, words_start, words_end):
+            continue  # only links: nothing the author wrote is left to quote
+        phrase = _author(text, m.start("name"), m.end("name"))
+        if phrase is not None:
+            posts.append(Found([Span(words_start, words_end)], "direct", "posted", phrase, index, cue_at=m.start("name")))
+    return posts
+
+
+def _author(text: str, start: int, end: int) -> Phrase | None:
+    """The post's author as a speaker phrase: the display name, when it reads as one name."""
+    names = find_names(text, start, end)
+    if len(names) != 1 or names[0].kind not in ("person", "organisation", "outlet", "bare"):
+        return None
+    name = names[0]
+    if (name.run_start, name.end) != (start, end):
+        return None  # "Pneumonia WarMachine": a display name that is not a name of someone
+    return Phrase(start, end, "name", name.text, name=name, channel=_CHANNEL, gender=name.gender, number="sg")
