@@ -65,7 +65,7 @@ def _plain_fields(item, *fields: str, aliases: bool = False):
 
 
 _MAX_NAME_WORDS = 7
-_FILLERS = frozenset({"um", "uh", "er", "lastly", "firstly", "secondly", "finally", "yes", "no", "well", "so", "i've",
+_FILLERS = frozenset({"um", "uh", "er", "yeah", "okay", "ok", "oh", "hmm", "lastly", "firstly", "secondly", "finally", "yes", "no", "well", "so", "i've",
                       "i'm", "i'd", "we've", "we're", "you", "your"})
 
 

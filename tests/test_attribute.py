@@ -818,3 +818,32 @@ def test_an_outlets_post_is_a_source_and_links_alone_are_no_quote():
             "Are polls like this an accurate measure? — Huffington Post (@HuffingtonPost) September 27, 2016\n\n"
             "pic.twitter.com/sfCEE3I5pF — Jane Doe (@janedoe) September 27, 2016")
     assert quotes_of(body) == []
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    # a finding of a report is its author's; a view is its holder's
+    ("A report by Amnesty International found that prisoners were tortured.", "Amnesty International",
+     "prisoners were tortured"),
+    ("Scientists believe that the comet will return in 2061.", "Scientists", "the comet will return in 2061"),
+    ("The police believe the man acted alone in the attack.", "Police", "the man acted alone in the attack"),
+    ("The court ruled that the law was unconstitutional.", "The court", "the law was unconstitutional"),
+    # an irregular past verb makes the reported words a clause
+    ("A Coast Guard spokesperson confirmed the boat sank near the harbour.", "Coast Guard", "the boat sank near the harbour"),
+    ("According to a spokesman, the case would be heard in October.", "a spokesman", "the case would be heard in October"),
+    # who was told is not part of what was said
+    ("Duda told local media Adamowicz's heart was restarted.", "Duda", "Adamowicz's heart was restarted"),
+])
+def test_reported_views_findings_and_rulings(body, speaker, content):
+    assert quotes_of(body) == [("indirect", speaker, content)]
+
+
+@pytest.mark.parametrize("body", [
+    "Police found the body of a man on Monday night.",  # a finding, but of no report
+    "The judge ruled out a retrial in the case.",  # "ruled" reports words only with "that"
+    "He thought about the offer for a week.",
+    "Many people believe in ghosts.",
+    "She is believed to have left the country.",
+    "Yeah, I think that's how I would see it.",  # a filler is no name
+])
+def test_no_reported_words_in_findings_and_views_that_report_nothing(body):
+    assert quotes_of(body) == []

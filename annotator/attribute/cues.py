@@ -83,6 +83,13 @@ def cue_lemma(form: str) -> str | None:
     return entry[0] if entry else None
 
 
+@cache
+def cue_kind(form: str) -> str | None:
+    """speech, belief, evidence or label."""
+    entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
+    return entry[1] if entry else None
+
+
 # cue forms that are nouns too, and the words that open a noun phrase before them
 _NOUN_TOO = frozenset(("claim", "claims", "estimates", "notes", "reports", "warning", "call", "calls"))
 _NOUN_OPENERS = frozenset("a an the this that these those its his her their our my your no any such civil new latest "
@@ -92,7 +99,10 @@ _NOUN_OPENERS = frozenset("a an the this that these those its his her their our 
 @cache
 def _cue_triggers() -> frozenset[str]:
     """The words a reporting cue can start with."""
-    return frozenset(cue_words()) | frozenset(cue_words(("label",))) | {"according"}
+    return frozenset(cue_words()) | frozenset(cue_words(("label",))) | frozenset(cue_words(_VIEWS)) | {"according"}
+
+
+_VIEWS = ("belief", "evidence")  # "believes …", "a report by X found …": only with the speaker first
 
 
 def _used_as_noun(lower: tuple[str, ...], i: int) -> bool:
@@ -109,7 +119,9 @@ class Cues:
         lower = all_words(text)
         forms = cue_words()
         labels = cue_words(("label",))
+        views = cue_words(_VIEWS)
         self.labels = []  # "called", "described ... as": only ever before a direct quote
+        self.views = []  # "believes", "found": a view or a finding, reported only as "X believes (that) …"
         self.matches = []
         self.according = []
         triggers = _cue_triggers()
@@ -119,7 +131,7 @@ class Cues:
                 continue  # "a notice of civil claim", "reports of talks": a noun, not a cue
             if word == "according" and lower[i + 1:i + 2] == ("to",):
                 self.according.append(start)
-            for index, found in ((forms, self.matches), (labels, self.labels)):
+            for index, found in ((forms, self.matches), (labels, self.labels), (views, self.views)):
                 for parts in index.get(word, ()):
                     last = i + len(parts) - 1
                     if len(parts) == 1 or list(lower[i:last + 1]) == parts:
@@ -127,6 +139,13 @@ class Cues:
                         break
         self.starts = [m[0] for m in self.matches]
         self.label_starts = [m[0] for m in self.labels]
+        self.view_starts = [m[0] for m in self.views]
+
+    def any_cue_or_view_within(self, start: int, end: int) -> bool:
+        """Any cue, label, view or finding inside ``text[start:end]``: the sentence may report words."""
+        i = bisect.bisect_left(self.view_starts, start)
+        return self.any_within(start, end) or self.any_label_within(start, end) \
+            or (i < len(self.view_starts) and self.view_starts[i] < end)
 
     def any_label_within(self, start: int, end: int) -> bool:
         i = bisect.bisect_left(self.label_starts, start)
@@ -139,6 +158,11 @@ class Cues:
         i = bisect.bisect_left(self.starts, start)
         j = bisect.bisect_left(self.starts, end)
         return self.matches[i:j]
+
+    def with_views_within(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """The cues inside ``text[start:end]``, views and findings ("believes", "found") among them."""
+        views = self.views[bisect.bisect_left(self.view_starts, start):bisect.bisect_left(self.view_starts, end)]
+        return sorted(self.within(start, end) + views) if views else self.within(start, end)
 
     def at(self, start: int) -> tuple[int, int, str] | None:
         i = bisect.bisect_left(self.starts, start)

@@ -13,11 +13,12 @@ import itertools
 import re
 from dataclasses import dataclass
 
+from ..lexicon import load_words
 from ..model import Span
 from ..segment import is_abbreviation, trimmed
 from ..tokens import token_range
 from ..tokens import words as all_words
-from .cues import ADJUNCT, ADVERBS, PASSIVE, Cues, cue_lemma, cue_words, last_word
+from .cues import ADJUNCT, ADVERBS, PASSIVE, Cues, cue_kind, cue_lemma, cue_words, last_word
 from .gazetteer import gazetteer
 from .intervals import SpanIndex, strictly_inside
 from .names import Name, find_names
@@ -44,7 +45,8 @@ _OBJECT_THEN_QUOTE = re.compile(r"[^.;:\"“]{0,50}[:,]\s*[\"“]")
 _LEADING_COMMA = re.compile(r"\s*(?:,\s*)?")
 _OBJECT_THAT = re.compile(r"[^,.;:]{1,60}?\s+that\s+", re.I)
 # who was told: "reporters", "the BBC", "HuffPost Canada" (a name, or else one lower-case noun)
-_OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*(?:’s|'s)?\s+){1,3}|[a-z]+\s+)?", re.I)
+_OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:(?-i:[A-Z])[\w’'-]*(?:’s|'s)?\s+){1,3}|"
+                     r"(?:(?:local|state|national|foreign|international|regional|visiting|gathered|assembled|waiting)\s+)?[a-z]+\s+)?", re.I)
 _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
 # "said on Friday he can …": a time adjunct, then the reported clause
 _TIME_BEFORE_CLAUSE = re.compile(
@@ -67,6 +69,8 @@ _NOT_REPORTED_AFTER_COMMA = {"and", "but", "as", "while", "although", "though", 
 _OBJECT_TAKERS = {"deny", "confirm", "claim", "agree", "add", "reply", "respond", "propose", "estimate", "announce", "reveal",
                   "report", "predict", "promise", "pledge", "vow", "threaten", "demand", "admit", "acknowledge", "find", "show",
                   "expect", "fear", "hope", "recount", "reiterate", "write", "counter", "continue", "conclude"}
+_IRREGULAR_PAST = load_words("irregular_past.txt")
+_THAT_ONLY = {"rule"}  # verbs that report words only with "that"
 _SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "that", "these", "those"}
 _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
                 "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't",
@@ -362,10 +366,10 @@ def indirect_quotes(text: str, sentences: list[Span], paragraph_of, direct: list
     found: list[Found] = []
     direct_spans = SpanIndex((d.start, d.end) for d in direct if not d.continues or d.type != "direct")
     for s in sentences:
-        if not cues.any_within(s.start, s.end) and not cues.any_label_within(s.start, s.end):
+        if not cues.any_cue_or_view_within(s.start, s.end):
             continue  # a sentence with no reporting cue cannot hold an indirect quote
         for clause in _clauses(text, s):
-            if not cues.any_within(clause.start, clause.end) and not cues.any_label_within(clause.start, clause.end):
+            if not cues.any_cue_or_view_within(clause.start, clause.end):
                 continue
             aside = _aside_in(text, clause, cues)
             if aside and any(direct_spans.overlaps_any(part.start, part.end) for part in aside[3]):
@@ -513,7 +517,7 @@ def _quoted_as(text: str, start: int, end: int) -> re.Match | None:
 
 
 def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phrase, Span] | None:
-    for cue_start, cue_end, form in cues.within(start, min(end, start + 400)):
+    for cue_start, cue_end, form in cues.with_views_within(start, min(end, start + 400)):
         left_end = _before_adverbs(text, start, cue_start)
         if _passive(text, start, cue_start, form) or left_end <= start:
             break
@@ -539,6 +543,9 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             if text.count(",", start, cue_start) == 0 and len(_WORDS.findall(text[start:cue_start])) > 6:
                 break
             continue
+        kind = cue_kind(form)
+        if kind == "evidence" and (phrase.channel is None or phrase.channel == "spokesperson"):
+            continue  # "Police found the body": a finding is reported only of a report, a study
         after = _skip_object(text, cue_end, end, form)
         if after is None:
             return None
@@ -546,8 +553,10 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
         content = _content(text, after, end, directive=lemma in _DIRECTIVES)
         if content is not None and _only_adjunct(text, content):
             return None  # '…,” she said in an interview at her home': an adjunct of the cue, not reported words
-        if content is not None and lemma in _OBJECT_TAKERS and not _THAT_BEFORE.search(text, cue_end, content.start) \
-                and not _reads_as_clause(text, content):
+        if content is not None and lemma in _THAT_ONLY and not _THAT_BEFORE.search(text, cue_end, content.start):
+            return None  # "ruled out a retrial", "ruled in favour": only "ruled that …" reports a ruling
+        if content is not None and (lemma in _OBJECT_TAKERS or kind != "speech") \
+                and not _THAT_BEFORE.search(text, cue_end, content.start) and not _reads_as_clause(text, content):
             return None  # "denied the substance of the story", "claimed responsibility for the attack"
         return (form, cue_start, phrase, content) if content is not None else None
     return None
@@ -639,7 +648,7 @@ def _reads_as_clause(text: str, content: Span) -> bool:
     # a past verb counts near the start only ("added a goal and an assist as the Hurricanes snapped …" is no clause)
     return (words[0] in _SUBJECT_WORDS or words[0].split("'")[0].split("’")[0] in _SUBJECT_WORDS
             or any(w in _AUXILIARIES or w in forms for w in words[1:])
-            or any(w.endswith("ed") and len(w) > 4 and not w.startswith("un") for w in words[1:4]))
+            or any(w.endswith("ed") and len(w) > 4 and not w.startswith("un") or w in _IRREGULAR_PAST for w in words[1:4]))
 
 
 def _pronoun_before(text: str, start: int, end: int) -> Phrase | None:
@@ -742,4 +751,4 @@ def _closing_mark(text: str, end: int, mark: str) -> int:
 
 
 def _is_person_like(phrase: Phrase) -> bool:
-    return phrase.kind in ("name", "pronoun") or phrase.channel is None
+    return phrase.kind in ("name", "pronoun") or phrase.channel in (None, "spokesperson")
