@@ -847,3 +847,22 @@ def test_reported_views_findings_and_rulings(body, speaker, content):
 ])
 def test_no_reported_words_in_findings_and_views_that_report_nothing(body):
     assert quotes_of(body) == []
+
+
+def test_a_frame_that_introduces_the_next_quote_is_not_the_last_ones():
+    body = ('Prime Minister Mateusz Morawiecki tweeted "We are with Mayor Adamowicz in our thoughts and prayers." '
+            'President Andrzej Duda remarked, "Today I am unconditionally with him."')
+    assert speakers_of(body) == ["Mateusz Morawiecki", "Andrzej Duda"]
+
+
+def test_a_name_and_its_appositive_before_the_cue_are_not_reported_words():
+    body = ('Ex-Prime Minister Donald Tusk, the current President of the European Council, wrote '
+            '"Let us all pray for Mayor Adamowicz. Paweł, we are with you."')
+    assert quotes_of(body) == [("direct", "Donald Tusk", "Let us all pray for Mayor Adamowicz. Paweł, we are with you.")]
+
+
+def test_a_fuller_title_replaces_a_shorter_one_only_when_it_is_a_title():
+    from annotator.attribute.resolve import _fuller_title
+    assert _fuller_title("Health Minister", "Minister") and _fuller_title("Chelyabinsk regional Deputy Governor", "Governor")
+    # (phrases the demo's Gdańsk and abortion pages once read as titles)
+    assert not _fuller_title('"Let\'s all pray for Mayor', "Mayor") and not _fuller_title("Early opponent MP", "MP")

@@ -90,6 +90,7 @@ _LABELLED = re.compile(r"\s+(?:it|him|her|them|this|that|himself|herself|themsel
                        r"(?P<as>\s+as)?\s+(?=(?:a|an|the|one|his|her|their|its|our)\s)", re.I)
 _NAMING = {"call", "describe", "dub", "label", "brand", "term", "characterise"}  # not "gave them a lead"
 _WHAT_BEFORE = re.compile(r"\bwhat\s+(?:he|she|they|it|we)\s*$", re.I)
+_STOP_BEFORE_MARK = re.compile(r"[.!?]\s*[\"”’']+\s*$")
 _MIN_QUOTE_WORDS = 4  # shorter quoted bits with no cue are scare quotes or titles
 
 
@@ -123,6 +124,10 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
         after_end = _first_sentence_end(text, q.after, next_open)
         after = _after_frame(text, q.after, after_end, cues)
         frame = after or _before_frame(text, before_start, q.open_mark, first_par.start, cues)
+        if after is not None and next_open < last_par.end and _frames_next(text, q, after, next_open):
+            # '… tweeted "We are with him." President Duda remarked, "Today …"': the frame after the quote
+            # introduces the next one; the sentence before this quote says whose it is
+            frame = _before_frame(text, before_start, q.open_mark, first_par.start, cues) or after
         standalone = before_start >= q.open_mark - 1 or not text[before_start:q.open_mark].strip()
         if frame is not None and _is_title(text, q, before_start):
             continue  # 'told NBC’s “Today”', 'said on CBS’ “Face the Nation.”': a programme's title
@@ -140,6 +145,15 @@ def direct_quotes(text: str, paragraphs: list[Span], quoted: list[Quoted], cues:
     # a quote inside another ('“They say, ‘Oh my God …’ ”') is part of what the outer speaker says
     inside = strictly_inside([(f.start, f.end) for f in found])
     return [f for f, held in zip(found, inside) if not held]
+
+
+def _frames_next(text: str, q: Quoted, after: tuple[str, int, Phrase], next_open: int) -> bool:
+    """Whether the frame after a quote that ends its own sentence runs up to the next quote's mark."""
+    if not _STOP_BEFORE_MARK.search(text, q.start, q.after):
+        return False  # '“We will win,” said Smith, “and …”': one quote split around its frame
+    cue, cue_at, phrase = after
+    frame_end = max(cue_at + len(cue), phrase.end if phrase else 0)
+    return not text[frame_end:next_open].strip(" \t,:")
 
 
 def _is_title(text: str, q: Quoted, sentence_start: int) -> bool:
@@ -675,6 +689,8 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             continue
         cue = cues.at(lead)
         if cue:  # ", said the minister"
+            if _DIRECT_FOLLOWS.match(text, cue[1], end) or _only_a_name(text, start, comma):
+                continue  # ', wrote "Let's all pray for Mayor Adamowicz': the quote opens, no speaker follows
             phrase = parse_phrase(text, cue[1], _phrase_end(text, cue[1], end), loose=True)
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
@@ -685,12 +701,22 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             rest = text[cue_end:_writers_aside(text, cue_end, end)].strip()
             if rest and not _only_object_or_adjunct(rest, form):
                 break
+            if _only_a_name(text, start, comma):
+                break  # "Donald Tusk, the current President of the European Council, wrote": an appositive
             phrase = parse_phrase(text, lead, left_end, loose=True)
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
                 return form, cue_start, phrase, content
             break
     return None
+
+
+def _only_a_name(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a name and its title only ("Ex-Prime Minister Donald Tusk")."""
+    start, end = trimmed(text, start, end)
+    names = find_names(text, start, end)
+    return len(names) == 1 and names[0].kind in ("person", "organisation") and names[0].end == end \
+        and not text[start:names[0].run_start].strip()
 
 
 def _skip_object(text: str, start: int, end: int, cue: str) -> int | None:

@@ -179,6 +179,18 @@ def _near(entities: Entities, entity: Entity, at: int) -> bool:
     return m is not None and at - m.at < 1200
 
 
+_TITLE_QUALIFIERS = frozenset("regional deputy acting former interim state federal junior senior chief vice assistant "
+                              "shadow general national provincial county city".split())
+
+
 def _fuller_title(role: str, known: str) -> bool:
-    """"Foreign Secretary" completes "Secretary": the whole title, read before the name, wins."""
-    return len(role) > len(known) and role.lower().endswith(" " + known.lower())
+    """"Foreign Secretary" completes "Secretary": the whole title, read before the name, wins; but
+    only words of a title may come before it (not '"Let's all pray for Mayor', not "Early opponent MP")."""
+    if len(role) <= len(known) or not role.lower().endswith(" " + known.lower()):
+        return False
+    before = role[:len(role) - len(known)].split()
+    return len(before) <= 3 and all(w.isalpha() and (w[0].isupper() and not w.isupper() or w in _TITLE_QUALIFIERS)
+                                    for w in before) and not (len(before) == 1 and before[0].lower() in _SENTENCE_OPENERS)
+
+
+_SENTENCE_OPENERS = frozenset("early then later now also but and so when after before".split())
