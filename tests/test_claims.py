@@ -84,3 +84,23 @@ def test_the_model_file_is_small_and_offline():
     data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
     assert 0 < data["threshold"] < 1 and data["weights"]
     assert load_model() is not None
+
+
+@pytest.mark.parametrize("sentence", [
+    "I was about 12 years old when I went to Syria.",
+    "One of them had been found more recently, and it was only in its plastic box for about two months.",
+])
+def test_an_interviewees_account_in_a_transcript_is_no_claim(sentence):
+    # the same words, in a story or in the turns of an interview transcript
+    story = f"The chess player spoke to us last week.\n\nWhere did you go next?\n\n{sentence}\n\nAnd then?\n\nI stayed."
+    transcript = (f"The chess player spoke to us last week.\n\n((WN)) Where did you go next?\n\n((Jane Doe)) {sentence}\n\n"
+                  "((WN)) And then?\n\n((Jane Doe)) I stayed.")
+    assert [c.text for c in claims(story)[1]] == [sentence]
+    assert claims(transcript)[1] == []
+
+
+def test_a_claim_in_a_transcript_leaves_the_turn_marker_out():
+    sentence = "I moved to Australia in 2009, when unemployment there was at 5.8 percent."
+    transcript = (f"The economist spoke to us last week.\n\n((WN)) Where did you go next?\n\n((Jane Doe)) {sentence}\n\n"
+                  "((WN)) And then?\n\n((Jane Doe)) I stayed.")
+    assert [c.text for c in claims(transcript)[1]] == [sentence]

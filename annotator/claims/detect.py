@@ -24,6 +24,7 @@ from ..tokens import words as all_words
 from .kinds import SignalIndex
 from .model import load_model
 from .numbers import find_numbers, is_quantity
+from .register import CONVERSATION_THRESHOLD, Conversation, past_turn
 
 THRESHOLD = 0.5
 _CLAUSE = re.compile(r",\s+(?=(?:with|as|while|whereas|which|outlining|adding|saying|amid|despite|following|after)\b)|;\s+")
@@ -56,6 +57,7 @@ def find_claims(article: Article) -> Article:
     model = load_model()
     scorer = model.scorer(text) if model else None
     sentences = article.sentences
+    conversation = Conversation(article)
     first = 0
     # the quotes that reach into each paragraph, then into each of its sentences: swept, not searched
     quotes_of = reaching(((p.start, p.end) for p in article.paragraphs), article.quotes, _span, slack=2)
@@ -71,7 +73,9 @@ def find_claims(article: Article) -> Article:
         for sentence, quotes in zip(sentences[first:last], in_sentences):
             region, claimant = _claim_region(article, sentence, quotes, vague_at)
             cited = cited_in.first(sentence.start, sentence.end)
-            if region is None:
+            if region is not None:
+                region = Span(past_turn(text, region.start, region.end), region.end)  # not "((Jane Doe))"
+            if region is None or region.start >= region.end:
                 inherited = cited or inherited
                 continue
             numbers = paragraph_numbers.within(region.start, region.end)
@@ -81,9 +85,12 @@ def find_claims(article: Article) -> Article:
             score = _checkworthiness(scorer, region, numbers, whole)
             if score < (model.threshold if model else THRESHOLD):
                 continue
+            if score < CONVERSATION_THRESHOLD and conversation.holds(sentence.start):
+                continue  # an interviewee's account of their own life and views
             whole_start, whole_end = region.start, region.end
             region = _best_clause(text, region, source is not None, signals_at, paragraph_numbers)
-            if region.start > _trim(text, sentence.start, sentence.end).start + 1:  # a clause: no closing stop
+            opening = _trim(text, sentence.start, sentence.end)
+            if region.start > past_turn(text, opening.start, opening.end) + 1:  # a clause: no closing stop
                 region = _trim(text, region.start, region.end, closing=True)
             if (region.start, region.end) == (whole_start, whole_end):
                 signals = whole
