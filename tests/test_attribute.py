@@ -866,3 +866,20 @@ def test_a_fuller_title_replaces_a_shorter_one_only_when_it_is_a_title():
     assert _fuller_title("Health Minister", "Minister") and _fuller_title("Chelyabinsk regional Deputy Governor", "Governor")
     # (phrases the demo's Gdańsk and abortion pages once read as titles)
     assert not _fuller_title('"Let\'s all pray for Mayor', "Mayor") and not _fuller_title("Early opponent MP", "MP")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The Bank of England held rates at 4.75%. The Bank said inflation would fall in the spring.", "Bank of England"),
+    ("The Mobile Data Association (MDA) counts texts. The MDA said 2005 could see more than 30bn text messages sent.",
+     "Mobile Data Association"),
+])
+def test_a_short_form_of_an_organisation_named_before_is_that_organisation(body, speaker):
+    _, _, names = run(body)
+    assert [s.name for s in names.values()] == [speaker]
+
+
+def test_one_shared_word_does_not_make_two_organisations_one():
+    from annotator.attribute.speakers import short_form_of
+    assert short_form_of("Standard Trust", "Standard Trust Bank") and short_form_of("the Bank", "Bank of England")
+    assert not short_form_of("England", "Bank of England") and not short_form_of("Royal", "Royal Bank")
+    assert not short_form_of("Bank of Scotland", "Bank of England") and not short_form_of("UN", "United Nations Security")

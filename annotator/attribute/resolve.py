@@ -57,6 +57,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             entity = entities.find_by_surface(n.canonical or n.text, None, ("organisation",)) \
                 or entities.find_by_surface(n.text, None, ("organisation",))
             if entity is None:
+                entity = entities.organisation_in_full(n.text)
+            if entity is None:
                 entity = entities.new(n.canonical or n.text, "organisation", at)
                 entity.canonical = n.canonical
             entity.add_alias(n.text)

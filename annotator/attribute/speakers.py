@@ -194,6 +194,10 @@ class Entities:
             if entity.kind == "organisation" and (entity.key == key or n.text.lower() in (a.lower() for a in [entity.name, *entity.aliases])):
                 entity.add_alias(n.text)
                 return entity
+        fuller = self.organisation_in_full(n.text)
+        if fuller is not None:
+            fuller.add_alias(n.text)  # "the Bank" after "Bank of England", "MDA" after "Mobile Data Association"
+            return fuller
         entity = Entity(key, n.canonical or n.text, "organisation", canonical=n.canonical, subtype=n.subtype,
                         outlet=n.kind == "outlet", first_at=n.start)
         entity.add_alias(n.text)
@@ -215,6 +219,14 @@ class Entities:
         return None
 
     # -- lookups -------------------------------------------------------------
+    def organisation_in_full(self, short: str) -> Entity | None:
+        """The organisation named earlier of which ``short`` is a short form: its opening words or its initials."""
+        for entity in self.entities:
+            if entity.kind == "organisation" and not entity.outlet and any(
+                    short_form_of(short, name) for name in (entity.name, *entity.aliases)):
+                return entity
+        return None
+
     def find_by_surface(self, surface: str, before: int | None, kinds: tuple[str, ...] | None = None) -> Entity | None:
         """An entity (of ``kinds``, if given) one of whose names (or surnames) is ``surface``."""
         surface = surface.strip()
@@ -412,3 +424,14 @@ def speaker_id(entity: Entity, taken: set[str]) -> str:
 def _names_any(entity: Entity, words: tuple[str, ...]) -> bool:
     """Whether the organisation's name or subtype holds one of ``words`` (see resolve's generic names)."""
     return any(w in (entity.name + " " + (entity.subtype or "")).lower() for w in words)
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """"Standard Trust" and "Bank" of "Standard Trust Bank" and "Bank of England"; "MDA" of "Mobile Data Association"."""
+    words, full_words = short.removeprefix("the ").split(), full.removeprefix("the ").split()
+    if not words or len(words) >= len(full_words):
+        return False
+    if full_words[:len(words)] == words:
+        return len(words) > 1 or full_words[1:2] == ["of"]  # one word only as the head: "Bank" of "Bank of …"
+    initials = "".join(w[0] for w in full_words if w[0].isupper())
+    return len(words) == 1 and short.isupper() and 2 <= len(short) == len(initials) and short == initials
