@@ -104,3 +104,22 @@ def test_a_claim_in_a_transcript_leaves_the_turn_marker_out():
     transcript = (f"The economist spoke to us last week.\n\n((WN)) Where did you go next?\n\n((Jane Doe)) {sentence}\n\n"
                   "((WN)) And then?\n\n((Jane Doe)) I stayed.")
     assert [c.text for c in claims(transcript)[1]] == [sentence]
+
+
+@pytest.mark.parametrize("sentence, journals", [
+    ("In findings published Tuesday in Cornell University's arXiv and a separate report published Wednesday in "
+     "Nature Astronomy, the presence of water vapour was confirmed in the atmosphere of K2-18b.", ["arXiv", "Nature Astronomy"]),
+    ("The findings, published in the journal Science, show sea levels rose 20cm.", ["Science"]),
+    ("The study, published in The Lancet, found that 40% of patients recovered.", ["The Lancet"]),
+    # a date, a place, an outlet or a person is no journal
+    ("The book was published in March by Penguin.", []),
+    ("The results were published in London last year.", []),
+    ("His letter was published in The Guardian on Monday.", []),
+    ("The interview was published in Jane Smith's blog.", []),
+])
+def test_a_journal_or_preprint_server_a_finding_was_published_in_is_a_source(sentence, journals):
+    article, found = claims(sentence)
+    assert [s.name for s in article.sources if s.kind == "study"] == journals
+    if journals:
+        [claim] = found
+        assert claim.source == article.sources[0].id

@@ -49,6 +49,40 @@ _STUDY = re.compile(  # "\b(?:a|an|the|new|recent|latest)" written to start with
     r"\s+(?:by|from|of|published\s+(?:in|by)|conducted\s+by|carried\s+out\s+by|commissioned\s+by|for)\s+"
     r"(?P<who>(?:the\s+)?[A-Z][\w’'&.-]*(?:\s+(?:of\s+|for\s+|and\s+|the\s+|on\s+)?[A-Z][\w’'&.-]*){0,6})")
 
+# a journal or preprint server a finding was published in: "published Wednesday in Nature Astronomy",
+# "posted to the preprint server arXiv"; the name is the capitalised run (or a known server) after "in"/"to"
+_SERVERS = r"arXiv|bioRxiv|medRxiv|chemRxiv|eLife|PLOS\s+ONE|PLoS\s+ONE"
+_JOURNAL = re.compile(
+    r"\b(?:published|appear(?:s|ed|ing)|posted|reported|described|detailed|outlined)\s+(?:\w+\s+){0,2}?(?:in|to|on)\s+"
+    r"(?:the\s+)?(?:(?:(?:medical|scientific|peer-reviewed|academic)\s+)?journal\s+|preprint\s+(?:server|site|repository)\s+)?"
+    rf"(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:’s|'s)\s+)?(?P<who>{_SERVERS}|(?-i:[A-Z])[\w&-]*(?:\s+(?:of\s+(?:the\s+)?)?(?-i:[A-Z])[\w&-]*){{0,4}})")
+_JOURNAL_WORDS = ("published", "appear", "posted", "reported", "described", "detailed", "outlined")
+_NOT_JOURNALS = frozenset("january february march april may june july august september october november december monday "
+                          "tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _journal_name(m: re.Match) -> str | None:
+    """The journal a finding was published in, or None for a date, a place, a person or an outlet."""
+    who = m.group("who")
+    if who.split()[0].lower() in _NOT_JOURNALS:
+        return None
+    if re.fullmatch(_SERVERS, who):
+        return who
+    known = gazetteer().lookup(who)
+    if known is not None and known.kind in ("place", "country", "outlet"):
+        return None
+    # a journal's name: "Nature", "Nature Astronomy", "The Lancet", "Science" (and not "Jane Smith")
+    if not (_JOURNAL_HEADS.search(who) or len(who.split()) <= 3 and who.split()[0] in _JOURNAL_FIRST):
+        return None
+    names = find_names(m.string, m.start("who"), m.end("who"))
+    return None if names and names[0].kind in ("place", "outlet") else who
+
+
+_JOURNAL_HEADS = re.compile(r"\b(?:Journal|Review|Letters|Proceedings|Annals|Bulletin|Reports|Medicine|Lancet|Nature|Science|"
+                            r"Cell|Astronomy|Astrophysical|Physics|Chemistry|Biology|Research|Studies|Quarterly)\b")
+_JOURNAL_FIRST = frozenset(("Nature", "Science", "Lancet", "Cell", "BMJ", "JAMA", "PNAS", "Neuron", "Gut", "Pediatrics"))
+
+
 def find_sources(article: Article) -> Article:
     text = article.text
     sources: dict[str, Source] = {}
@@ -66,8 +100,8 @@ def find_sources(article: Article) -> Article:
     g = gazetteer()
     lower_text = text.lower()
     # the hint words the whole article holds: most articles hold few, so most paragraphs skip most patterns
-    statistics_words, study_words, document_words = (
-        [w for w in words if w in lower_text] for words in (_STATISTICS_WORDS, _STUDY_WORDS, _DOCUMENT_WORDS))
+    statistics_words, study_words, document_words, journal_words = (
+        [w for w in words if w in lower_text] for words in (_STATISTICS_WORDS, _STUDY_WORDS, _DOCUMENT_WORDS, _JOURNAL_WORDS))
     last_outlet: str | None = None
     for p in article.paragraphs:
         for n in find_names(text, p.start, p.end):
@@ -89,6 +123,10 @@ def find_sources(article: Article) -> Article:
             noun = m.group("noun").lower()
             kind = "poll" if "poll" in noun or noun == "survey" else "study"
             cite(kind, _capitalise(m.group().strip()), m.group(), Span(m.start(), m.end()))
+        for m in (_JOURNAL.finditer(text, p.start, p.end) if journal_words and any(w in lower for w in journal_words) else ()):
+            name = _journal_name(m)
+            if name:
+                cite("study", name, m.group(), Span(m.start(), m.end()))
         for m in (_DOCUMENT.finditer(text, p.start, p.end) if document_words and any(w in lower for w in document_words) else ()):
             if not m.group("post") and not m.group("pre"):
                 continue
