@@ -215,7 +215,11 @@ def _score_claims(report: Report, record: dict, article) -> None:
         c.predicted += bool(inside)
         if inside and sentence.get("checkworthy"):
             c.matched += 1
-            c.typed += any(cl.type == sentence.get("type") for cl in inside)
+            typed = any(cl.type == sentence.get("type") for cl in inside)
+            c.typed += typed
+            if not typed:
+                report.misses.append({"id": record.get("id"), "wrong_type": record["text"][s:e][:120],
+                                      "gold": sentence.get("type"), "got": inside[0].type})
         elif sentence.get("checkworthy") or inside:
             kind = "missed_claim" if sentence.get("checkworthy") else "extra_claim"
             report.misses.append({"id": record.get("id"), kind: record["text"][s:e]})

@@ -27,6 +27,12 @@ def claims(body):
     ("Under the new law, it is illegal to drive while using a phone.", "rule-or-law"),
     ("Under the new law, shops are only allowed to sell 2 packs to each customer.", "rule-or-law"),  # a rule with figures
     ("Sales at the chain fell 5 percent because shoppers stayed at home.", "correlation-causation"),
+    # a count written in words is a quantity; a group already counted ("the two men") is not
+    ("Prime minister Hubert Minnis said yesterday night that twenty people have been confirmed killed.", "quantity"),
+    ("Altogether, fifteen Democrats defected in the vote on Tuesday.", "quantity"),
+    ("The two men were seen leaving the building on Monday.", "event"),
+    ("UOKiK, the Polish anti-monopoly agency, has to approve the deal.", "rule-or-law"),
+    ("According to the State Board of Elections, voting twice is a felony.", "rule-or-law"),
 ])
 def test_check_worthy_claims_are_typed(sentence, kind):
     _, found = claims(sentence)

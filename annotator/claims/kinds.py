@@ -15,7 +15,7 @@ from ..lexicon import load_yaml
 from ..model import Number
 from ..tokens import indexes_of, tokens
 from ..tokens import words as all_words
-from .numbers import is_quantity
+from .numbers import is_quantity, word_counts
 
 TYPES = ("correlation-causation", "prediction", "ranking", "comparison", "rule-or-law", "quantity-change", "quantity",
          "personal-experience", "event")
@@ -183,6 +183,8 @@ class SignalIndex:
         if "comparison" in present:
             found.add("comparison")
             score += 0.25
+        if not quantities and word_counts(self.text, start, end):
+            found.add("quantity-change" if "change" in present else "quantity")  # a type, but no score: see word_counts
         if quantities:
             if "change" in present:
                 found.add("quantity-change")

@@ -22,6 +22,15 @@ _WORD_NUMBERS = {
     "a dozen": 12, "dozens": None, "hundreds": None, "thousands": None, "millions": None, "billions": None,
     "half": 0.5, "a third": 1 / 3, "a quarter": 0.25, "two-thirds": 2 / 3, "three-quarters": 0.75,
 }
+# counts written in words ("five prizes", "twenty people", "one million people"): "one" only with a scale,
+# since "one" alone is as often a pronoun ("one of them")
+_CARDINALS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11,
+    "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90,
+}
+_UNITS = r"(?:-(?:one|two|three|four|five|six|seven|eight|nine))?"
 _SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "tn": 1e12, "trillion": 1e12}
 _CURRENCY = {"£": "GBP", "$": "USD", "€": "EUR", "¥": "JPY", "₹": "INR"}
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -55,6 +64,8 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec"}
 
 
+_COMPOUNDS = {f"{tens}-{unit}" for tens in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+              for unit in ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")}
 _NUMBER_WORDS = frozenset(_UNITS_OF_TIME | _MANY | _MONTHS | {"end"})
 
 
@@ -150,6 +161,37 @@ def _number(m: re.Match) -> Number | None:
         key = re.sub(r"\s+of$", "", raw.replace(m.group("wunit") or "", "").strip())
         return Number(m.group().strip(), "count", _WORD_NUMBERS.get(re.sub(r"\s+", " ", key)), unit, s, e)
     return None
+
+
+_WORD_COUNT = re.compile(
+    rf"\b(?P<wval>(?:{'|'.join(_CARDINALS)}){_UNITS}(?:\s+(?:hundred|thousand|million|billion))?|one\s+(?:hundred|thousand|million|billion))"
+    r"\s+(?P<unit>[a-z][\w-]*)", re.I)
+_NOT_COUNTED = frozenset("or nor times".split())
+_DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|his|her|their|its|our|my|your)\s+$", re.I)
+
+
+def word_counts(text: str, start: int, end: int) -> list[Number]:
+    """Counts written in words: "five prizes", "twenty-five soldiers", "one million people".
+
+    They type a claim as a quantity, but are not among its numbers: written out, a count is as often
+    incidental ("the two men") as the figure a claim turns on.
+    """
+    found = []
+    for m in _WORD_COUNT.finditer(text, start, end):
+        unit = m.group("unit")
+        if unit.lower() in _STOP_UNITS or unit.lower() in _NOT_COUNTED or unit.lower() in _UNITS_OF_TIME:
+            continue  # "two of them", "three or four", "two years" (a duration)
+        if _DEFINITE_BEFORE.search(text, max(start, m.start() - 8), m.start()):
+            continue  # "the two men": people already counted, named as a group
+        found.append(Number(m.group(), "count", _word_value(m.group("wval")), unit, m.start(), m.end()))
+    return found
+
+
+def _word_value(words: str) -> float | None:
+    parts = words.lower().split()
+    tens, _, units = parts[0].partition("-")
+    value = float(_CARDINALS.get(tens, 1 if tens == "one" else 0) + _CARDINALS.get(units, {"one": 1}.get(units, 0)))
+    return value * (_SCALE.get(parts[1], 100.0 if parts[1] == "hundred" else 1.0) if len(parts) > 1 else 1.0)
 
 
 def is_quantity(n: Number) -> bool:
