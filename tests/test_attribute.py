@@ -883,3 +883,23 @@ def test_one_shared_word_does_not_make_two_organisations_one():
     assert short_form_of("Standard Trust", "Standard Trust Bank") and short_form_of("the Bank", "Bank of England")
     assert not short_form_of("England", "Bank of England") and not short_form_of("Royal", "Royal Bank")
     assert not short_form_of("Bank of Scotland", "Bank of England") and not short_form_of("UN", "United Nations Security")
+
+
+@pytest.mark.parametrize("body, speaker, content", [
+    # what a condemnation, a criticism, a blame or a demand says of its target
+    ("Amnesty International condemned the killings as a war crime.", "Amnesty International", "the killings as a war crime"),
+    ("The Trump campaign criticized Biden for not denouncing Antifa.", "the Trump campaign", "Biden for not denouncing Antifa"),
+    ("Police blamed the fire on an electrical fault.", "Police", "the fire on an electrical fault"),
+    ("The union called for a national strike over pay.", "The union", "a national strike over pay"),
+])
+def test_speech_acts_aimed_at_a_target(body, speaker, content):
+    assert quotes_of(body) == [("indirect", speaker, content)]
+
+
+@pytest.mark.parametrize("body", [
+    "Vern Sparkes joined the rally. Sparkes also criticized the prime minister, saying he is signing away power.",
+    "The World Health Organization called for calm on Monday and said the outbreak was contained.",
+    "The court rejected the appeal on Monday.",  # a decision, not words
+])
+def test_the_target_alone_or_a_one_word_demand_is_no_reported_content(body):
+    assert all(text not in ("the prime minister", "calm on Monday", "the appeal on Monday") for _, _, text in quotes_of(body))

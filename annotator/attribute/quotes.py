@@ -71,6 +71,11 @@ _OBJECT_TAKERS = {"deny", "confirm", "claim", "agree", "add", "reply", "respond"
                   "expect", "fear", "hope", "recount", "reiterate", "write", "counter", "continue", "conclude"}
 _IRREGULAR_PAST = load_words("irregular_past.txt")
 _THAT_ONLY = {"rule"}  # verbs that report words only with "that"
+# speech acts aimed at a target: what they say of it follows "as", "for", "of", "over", "on"
+# ("condemned the killings as a war crime", "blamed the fire on a fault")
+_TARGET_VERBS = {"condemn", "criticise", "blame"}
+_SAYS_OF_TARGET = re.compile(r"\s(?:as|for|of|over|on)\s")
+_ADJUNCT_TAIL = re.compile(r"\s(?:on|in|at|during|after|before|last|this|yesterday|today)\b")
 _SUBJECT_WORDS = {"i", "we", "you", "he", "she", "it", "they", "there", "this", "that", "these", "those"}
 _AUXILIARIES = {"is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could", "may",
                 "might", "must", "should", "shall", "did", "does", "do", "isn't", "wasn't", "won't", "wouldn't", "can't",
@@ -565,6 +570,10 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             return None
         lemma = cue_lemma(form)
         content = _content(text, after, end, directive=lemma in _DIRECTIVES)
+        if content is not None and lemma in _TARGET_VERBS and not _SAYS_OF_TARGET.search(text, content.start, content.end):
+            continue  # "criticized the prime minister, saying …": the target alone is not what was said
+        if content is not None and lemma == "call for" and len(_WORDS.findall(_ADJUNCT_TAIL.split(text[content.start:content.end], 1)[0])) < 2:
+            continue  # "called for calm on Monday": a word, not a demand one can report
         if content is not None and _only_adjunct(text, content):
             return None  # '…,” she said in an interview at her home': an adjunct of the cue, not reported words
         if content is not None and lemma in _THAT_ONLY and not _THAT_BEFORE.search(text, cue_end, content.start):
