@@ -903,3 +903,18 @@ def test_speech_acts_aimed_at_a_target(body, speaker, content):
 ])
 def test_the_target_alone_or_a_one_word_demand_is_no_reported_content(body):
     assert all(text not in ("the prime minister", "calm on Monday", "the appeal on Monday") for _, _, text in quotes_of(body))
+
+
+@pytest.mark.parametrize("body, parties", [
+    ("Mary Smith and John Brown said the plan would fail.", ["Mary Smith", "John Brown"]),
+    ('"We will fight on," Mary Smith and John Brown said.', ["Mary Smith", "John Brown"]),
+    ("Amnesty International and Human Rights Watch said the trial was unfair.", ["Amnesty International", "Human Rights Watch"]),
+    # one organisation with "and" in its name, and one person with an appositive
+    ("Marks and Spencer said sales fell sharply.", ["Marks and Spencer"]),
+    ("John Smith, the mayor of Leeds, said rates would rise.", ["John Smith"]),
+])
+def test_a_joint_statement_is_each_partys(body, parties):
+    article, quotes, _ = run(body)
+    assert speakers_of(body) == parties
+    assert len({q.text for q in article.quotes}) == 1  # one stretch of words, said by each
+    assert not [m.name for m in article.mentions if " and " in m.name and m.name != "Marks and Spencer"]

@@ -432,6 +432,8 @@ def short_form_of(short: str, full: str) -> bool:
     if not words or len(words) >= len(full_words):
         return False
     if full_words[:len(words)] == words:
+        if full_words[len(words)] in ("and", "&"):
+            return False  # "Amnesty International" of "Amnesty International and Human Rights Watch": one of two
         return len(words) > 1 or full_words[1:2] == ["of"]  # one word only as the head: "Bank" of "Bank of …"
     initials = "".join(w[0] for w in full_words if w[0].isupper())
     return len(words) == 1 and short.isupper() and 2 <= len(short) == len(initials) and short == initials

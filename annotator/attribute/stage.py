@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import re
+from dataclasses import replace
 
 from ..model import Article, Mention, Quote, Span, Speaker
 from .cues import Cues
 from .intervals import first_holders
-from .names import find_names
+from .gazetteer import gazetteer
+from .names import Name, find_names
+from .phrases import Phrase
 from .quotemarks import find_quoted
 from .posts import social_posts
 from .pullquotes import pull_quotes
@@ -45,6 +49,7 @@ def attribute(article: Article) -> Article:
     queue = found[::-1]  # popped from the end, in text order
     while queue:
         f = queue.pop()
+        parties: list[Phrase] = []
         at = f.cue_at if f.cue_at is not None else f.start
         if f.continues:
             previous = attributed[-1] if attributed else None
@@ -55,6 +60,9 @@ def attribute(article: Article) -> Article:
             since = max(paragraphs[f.paragraph].start, previous[0].end, _sentence_before(sentence_starts, f.start))
             entity, via = entities.first_person_between(text, since, f.start) or previous[1], "context"
         else:
+            parties = _joint_parties(text, f.phrase)
+            if parties:
+                f.phrase = parties.pop(0)
             entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
         if entity is None or entity.outlet:
             # outlets reporting are sources, not speakers; the direct quotes a dropped mixed quote
@@ -63,7 +71,44 @@ def attribute(article: Article) -> Article:
             continue
         entities.note(entity, at)
         attributed.append((f, entity, via))
+        for partner in parties if not f.continues else ():
+            other, other_via = resolve(entities, partner, at, entity)  # "X and Y said": each party says it
+            if other is not None and other is not entity and not other.outlet:
+                entities.note(other, at)
+                attributed.append((f, other, other_via))
     return article.with_(**_results(text, attributed, entities))
+
+
+_JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _joint_parties(text: str, phrase: Phrase | None) -> list[Phrase]:
+    """The parties of a joint statement, each as its own phrase: "Mary Smith and John Brown said",
+    "Amnesty International and Human Rights Watch said"; [] for one speaker."""
+    if phrase is None or phrase.kind != "name" or phrase.name is None or " and " not in text[phrase.start:phrase.end]:
+        return []
+    names = [n for n in find_names(text, phrase.start, phrase.end) if n.kind in ("person", "organisation")]
+    names = [part for n in names for part in _known_pair(text, n)]
+    if len(names) < 2 or names[0].end > phrase.name.end:
+        return []
+    for before, n in zip(names, names[1:]):
+        if not _JOINED.fullmatch(text, before.end, n.run_start):
+            return []  # "Smith, the mayor of Leeds, said": an appositive, not a second party
+    return [Phrase(n.run_start, n.end, "name", n.text, name=n, gender=n.gender, number="sg") for n in names]
+
+
+def _known_pair(text: str, name: Name) -> list[Name]:
+    """"Amnesty International and Human Rights Watch", read as one name: the two known organisations it joins."""
+    if name.kind != "organisation" or " and " not in name.text or gazetteer().lookup(name.text) is not None:
+        return [name]
+    left, _, right = name.text.partition(" and ")
+    g = gazetteer()
+    if not all((k := g.lookup(side)) is not None and k.kind == "organisation" for side in (left, right)):
+        return [name]
+    at = name.end - len(name.text)
+    right_at = at + len(left) + len(" and ")
+    return [replace(name, start=at, end=at + len(left), text=left, canonical=g.lookup(left).name, run_start=min(name.run_start, at)),
+            replace(name, start=right_at, end=name.end, text=right, canonical=g.lookup(right).name, run_start=right_at)]
 
 
 def _sentence_before(sentence_starts: list[int], at: int) -> int:
@@ -150,9 +195,12 @@ def _results(text: str, attributed, entities: Entities) -> dict:
     for m in entities.mentions:
         first_mention.setdefault(id(m.entity), m.at)
     mentions = []
+    quoted_names = {e.name for _, e, _ in attributed}
     for e in entities.entities:
         if id(e) in quoted or e.kind == "unnamed":
             continue
+        if " and " in e.name and all(part in quoted_names for part in e.name.split(" and ", 1)):
+            continue  # "Amnesty International and Human Rights Watch": the two parties who spoke
         if e.kind == "person" and len(e.name.split()) < 2:
             continue  # a lone capitalised word is too often not a name
         mention_at = first_mention.get(id(e), 0)
