@@ -20,6 +20,7 @@ reversed or do not give its text, and a "claim" of a stray character or two
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import replace
 
@@ -90,4 +91,5 @@ def _holds(text: str, span) -> bool:
 def _is_statement(claim_text: str) -> bool:
     """At least two words, opening on a word, a number or a quotation mark."""
     stripped = claim_text.strip()
-    return bool(stripped) and _CLAIM_OPENING.match(stripped) is not None and len(_WORD.findall(stripped)) >= 2
+    return bool(stripped) and _CLAIM_OPENING.match(stripped) is not None \
+        and next(itertools.islice(_WORD.finditer(stripped), 1, None), None) is not None

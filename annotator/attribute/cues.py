@@ -102,6 +102,9 @@ def _cue_triggers() -> frozenset[str]:
     return frozenset(cue_words()) | frozenset(cue_words(("label",))) | frozenset(cue_words(_VIEWS)) | {"according"}
 
 
+_FINDINGS = frozenset(("found", "finds", "shows", "showed"))
+_FINDERS = frozenset("report reports study studies survey surveys poll polls analysis review research inquiry investigation "
+                     "audit census paper findings data figures statistics".split())
 _VIEWS = ("belief", "evidence")  # "believes …", "a report by X found …": only with the speaker first
 
 
@@ -135,6 +138,8 @@ class Cues:
                 for parts in index.get(word, ()):
                     last = i + len(parts) - 1
                     if len(parts) == 1 or list(lower[i:last + 1]) == parts:
+                        if found is self.views and word in _FINDINGS and _FINDERS.isdisjoint(lower[max(0, i - 12):i]):
+                            break  # "police found the body": a finding is reported only of a report or a study
                         found.append((start, words[last][2], text[start:words[last][2]]))
                         break
         self.starts = [m[0] for m in self.matches]

@@ -103,6 +103,7 @@ class Entities:
         self._org_words: list[tuple[str, ...]] = []  # the words organisations have been looked up by
         self._two_first: dict[str, list[tuple[tuple[int, int], Entity]]] = {}  # see only_person
         self._changed: list[Entity] = []  # entities added or changed since they were last indexed
+        self._orgs_by_opening: dict[str, list[Entity]] = {}  # first word or initials -> organisations (see organisation_in_full)
         spans = sorted(quote_spans)
         self._quote_starts = [s for s, _ in spans]
         self._quote_reach = list(itertools.accumulate((e for _, e in spans), max))  # spans may overlap
@@ -139,6 +140,11 @@ class Entities:
             self._offer_first(m.entity)
 
     def _add(self, entity: Entity) -> Entity:
+        if entity.kind == "organisation" and not entity.outlet:
+            for name in {entity.name, *entity.aliases}:
+                words = name.removeprefix("the ").split()
+                for key in {words[0].lower(), "".join(w[0] for w in words if w[0].isupper())} if words else ():
+                    self._orgs_by_opening.setdefault(key, []).append(entity)
         self._order[id(entity)] = len(self.entities)
         self.entities.append(entity)
         self._by_key.setdefault(entity.key, []).append(entity)
@@ -221,9 +227,11 @@ class Entities:
     # -- lookups -------------------------------------------------------------
     def organisation_in_full(self, short: str) -> Entity | None:
         """The organisation named earlier of which ``short`` is a short form: its opening words or its initials."""
-        for entity in self.entities:
-            if entity.kind == "organisation" and not entity.outlet and any(
-                    short_form_of(short, name) for name in (entity.name, *entity.aliases)):
+        words = short.removeprefix("the ").split()
+        if not words:
+            return None
+        for entity in self._orgs_by_opening.get(words[0].lower() if len(words) > 1 or not short.isupper() else short, ()):
+            if any(short_form_of(short, name) for name in (entity.name, *entity.aliases)):
                 return entity
         return None
 

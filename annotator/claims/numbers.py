@@ -167,6 +167,7 @@ _WORD_COUNT = re.compile(
     rf"\b(?P<wval>(?:{'|'.join(_CARDINALS)}){_UNITS}(?:\s+(?:hundred|thousand|million|billion))?|one\s+(?:hundred|thousand|million|billion))"
     r"\s+(?P<unit>[a-z][\w-]*)", re.I)
 _NOT_COUNTED = frozenset("or nor times".split())
+_COUNT_WORDS = frozenset(_CARDINALS) | frozenset(_COMPOUNDS) | {"one"}
 _DEFINITE_BEFORE = re.compile(r"\b(?:the|these|those|both|all|his|her|their|its|our|my|your)\s+$", re.I)
 
 
@@ -176,6 +177,9 @@ def word_counts(text: str, start: int, end: int) -> list[Number]:
     They type a claim as a quantity, but are not among its numbers: written out, a count is as often
     incidental ("the two men") as the figure a claim turns on.
     """
+    first, last = token_range(text, start, end)
+    if not indexes_within(text, first, last, _COUNT_WORDS):
+        return []  # (most sentences hold none: a look-up in the text's word index, not a regex scan)
     found = []
     for m in _WORD_COUNT.finditer(text, start, end):
         unit = m.group("unit")
