@@ -918,3 +918,25 @@ def test_a_joint_statement_is_each_partys(body, parties):
     assert speakers_of(body) == parties
     assert len({q.text for q in article.quotes}) == 1  # one stretch of words, said by each
     assert not [m.name for m in article.mentions if " and " in m.name and m.name != "Marks and Spencer"]
+
+
+@pytest.mark.parametrize("sentence, name, role, affiliation", [
+    # a film's title before an honorific is no role
+    ("The 2012 documentary Beware of Mr. Baker was filmed there. Baker said he had no regrets about the band.",
+     "Baker", None, None),
+    # an en dash inside an organisation's name
+    ('African Export–Import Bank president Okey Oramah said the costs "run to billions of dollars a year."',
+     "Okey Oramah", "African Export–Import Bank president", "African Export–Import Bank"),
+])
+def test_roles_are_titles_and_names_hold_their_dashes(sentence, name, role, affiliation):
+    article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
+    [speaker] = [s for s in article.speakers if s.name == name]
+    assert (speaker.role, speaker.affiliation) == (role, affiliation)
+
+
+def test_the_author_of_a_report_speaks_through_it():
+    body = "According to a recent report by The Atlantic, the society keeps a database of the accused."
+    _, quotes, names = run(body)
+    assert quotes == [("indirect", "Atlantic", "the society keeps a database of the accused")]
+    [speaker] = names.values()
+    assert (speaker.kind, speaker.role) == ("organisation", None)

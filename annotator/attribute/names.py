@@ -17,7 +17,7 @@ from .gazetteer import Gazetteer, gazetteer
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĢĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽ"
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|Rev|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Cpl|Prof|St|Jr|Sr|Mt|Pres|Supt|Insp|Det|Cmdr|Adm|Maj|Hon|Fr)\.(?=\s)"
-_TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*(?:&[{_UPPER}]+)?)"
+_TOKEN = rf"(?:{_ABBREVIATED}|(?:[{_UPPER}]\.){{1,4}}|(?:(?:al|el|de|da|di|van|von|bin|ibn|abu|ben|ul)-)?[{_UPPER}][\w'’\-]*(?:–[{_UPPER}][\w'’\-]*)*(?:&[{_UPPER}]+)?)"
 _CONNECTOR = r"(?:de|da|di|du|dos|das|del|della|der|den|ter|van|von|bin|ibn|al|el|la|le|y|of|for|and|&|the)"
 NAME_RUN = re.compile(rf"(?<![\w'’\-]){_TOKEN}(?:[ \t]+(?:{_CONNECTOR}[ \t]+){{0,2}}{_TOKEN})*")
 _WORD = re.compile(r"\S+")
@@ -305,9 +305,15 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
             first = names[0]
             first.kind = "person"
             first.run_start = toks[0][1]
-            honorific = role.split()[-1].lower()
-            if honorific in g.honorifics and len(role.split()) == 1:
-                first.honorific, first.gender = role, first.gender or _gender(g.honorifics[honorific])
+            role_words = role.split()
+            honorific = role_words[-1].lower()
+            if honorific in g.honorifics:
+                first.honorific, first.gender = role_words[-1], first.gender or _gender(g.honorifics[honorific])
+                title = [w for w in role_words[:-1]]
+                if title and any(w.lower() in g.roles for w in title):
+                    first.role = " ".join(title)  # "Prime Minister Mr Abe"
+                elif title:
+                    first.run_start = toks[role_cut][1]  # "Beware of Mr. Baker": a film's title, no role of his
             else:
                 first.role = role
             return names

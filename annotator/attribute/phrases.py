@@ -254,6 +254,15 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
             and _head_noun(text, _SOME_OF.match(text, body_start, end).end(), end) in _group_nouns():
         # "some in the Muslim community", "many of the residents": part of a group speaks
         return Phrase(start, end, "nominal", text[start:end].strip(), number="pl")
+    by = _CHANNEL_BY.fullmatch(text, start, people[0].run_start) if people else None
+    if by:
+        # "a recent report by The Atlantic", "a study by Jane Smith": its author speaks through it;
+        # one word written with "The" is a title (an outlet, a body), not a person
+        author = people[0]
+        if author.kind == "bare" and author.has_the:
+            author = dataclasses.replace(author, kind="organisation")
+        return Phrase(start, end, "name", author.text, name=author, channel=CHANNELS.get(by.group("noun").lower(), "report"),
+                      gender=author.gender, number="sg")
     noun_before = _word_before(text, body_start, people[-1].run_start) if det and people else None
     if noun_before and people[-1].end == end and not people[-1].possessive \
             and not _POSTMODIFIER.search(text, body_start, people[-1].run_start) \
@@ -317,6 +326,10 @@ def _head(text: str, start: int, end: int, loose: bool = False) -> Phrase | None
             and not _looks_like_clause(words):
         return Phrase(start, end, "nominal", text[start:end].strip(), number=_number(noun))
     return None
+
+
+_CHANNEL_BY = re.compile(r"\s*(?:(?:a|an|the|its|his|her|their)\s+)?(?:[a-z]+\s+){0,2}(?P<noun>report|study|survey|statement|letter|"
+                         r"book|analysis|review|paper|investigation|poll|article|interview)\s+(?:by|from)\s+(?:the\s+)?", re.I)
 
 
 def _is_job_between(text: str, start: int, end: int) -> bool:
