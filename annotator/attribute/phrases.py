@@ -441,3 +441,8 @@ def _apply_appositive(text: str, head: Phrase, start: int, end: int) -> None:
             or first_word in gazetteer().roles or _head_is_a_person_noun(lower):
         head.role = piece
         head.affiliation = head.affiliation or _affiliation_from_role(text, start, end)
+    elif first_word in ("of", "from", "at", "with") and not head.affiliation:
+        # "Mike Ryan, of the WHO, said": the body named is the affiliation (not a place: "of Leeds")
+        orgs = [n for n in find_names(text, start, end) if n.kind in ("organisation", "outlet")]
+        if orgs:
+            head.affiliation = orgs[0].text
