@@ -943,3 +943,19 @@ def test_the_author_of_a_report_speaks_through_it():
     assert quotes == [("indirect", "Atlantic", "the society keeps a database of the accused")]
     [speaker] = names.values()
     assert (speaker.kind, speaker.role) == ("organisation", None)
+
+
+@pytest.mark.parametrize("body, role, affiliation", [
+    # introduced once, quoted later by surname
+    ("The study was led by astronomer Anthony Boccaletti in Paris. Boccaletti said the planet was forming.",
+     "astronomer", None),
+    ("Labour MP Tom Watson spoke at the rally. Watson said the vote would be close.", "Labour MP", "Labour"),
+    ("Graham Cluley, senior technology consultant at Sophos, has warned users. Cluley said the worm was spreading.",
+     "senior technology consultant at Sophos", "Sophos"),
+    # what the police did to him is no title of his
+    ("Yesterday, police arrested John Smith in Leeds. Smith said he was innocent.", None, None),
+])
+def test_a_speaker_is_described_where_the_article_introduces_them(body, role, affiliation):
+    article = annotate(parse_text("Headline — The Paper\n\n" + body + "\n", "a.txt"))
+    [speaker] = article.speakers
+    assert (speaker.role, speaker.affiliation) == (role, affiliation)

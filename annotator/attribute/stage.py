@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from ..model import Article, Mention, Quote, Span, Speaker
 from .cues import Cues
+from .descriptions import describe_speakers
 from .intervals import first_holders
 from .gazetteer import gazetteer
 from .names import Name, find_names
@@ -76,6 +77,7 @@ def attribute(article: Article) -> Article:
             if other is not None and other is not entity and not other.outlet:
                 entities.note(other, at)
                 attributed.append((f, other, other_via))
+    describe_speakers(text, entities, list({id(e): e for _, e, _ in attributed}.values()), sentence_starts)
     return article.with_(**_results(text, attributed, entities))
 
 
