@@ -272,3 +272,10 @@ def test_a_symlink_inside_content_publishes_nothing_outside_it(tmp_path):
     assert b"hunter2" not in published and b"We will cut taxes" in published
     for link in ("content/notes.txt", "content/private"):
         assert f"{link}: a symbolic link out of" in result.stderr
+
+
+def test_markup_in_an_appositive_of_a_speakers_mention_names_nothing():
+    # found by the property test: describing Ann Lee read "<img …>" as an appositive
+    body = "Ann Lee, <img src=x onerror=alert(1)>\n\nAccording to Ann Lee, 0 per cent of <img src=x onerror=alert(1)>."
+    article = annotate(parse_text("Headline — X\n\n" + body + "\n", "a.txt"))
+    assert all("<" not in (s.role or "") + (s.affiliation or "") for s in article.speakers)

@@ -29,7 +29,10 @@ _BEFORE_PREPOSITION = re.compile(r"^(.*?)(?:\s+(?:at|of|for|with|from|in)\s+|$)"
 
 def head_is_a_person_noun(appositive: str) -> bool:
     """"UK economist at Royal Bank of Scotland": the noun before the first preposition names a person's job."""
-    words = _WORD.findall(_BEFORE_PREPOSITION.match(appositive).group(1))
+    before = _BEFORE_PREPOSITION.match(appositive)
+    if before is None:
+        return False  # ("<img src=x …>": nothing a job could be read from)
+    words = _WORD.findall(before.group(1))
     return 1 <= len(words) <= 5 and words[-1] in gazetteer().people_nouns
 
 

@@ -216,6 +216,11 @@ def _after_people_at(text: str, start: int, g: Gazetteer) -> bool:
     return text[word_start:word_end].lower() in g.people_nouns
 
 
+def _opens_a_title(toks, g: Gazetteer) -> bool:
+    """"First Minister", "Second Lady": an ordinal that belongs to the title after it, not a sentence's "First,"."""
+    return len(toks) > 2 and toks[0][0].lower() in ("first", "second") and toks[1][0].lower() in g.roles
+
+
 def known_acronym(word: str, g: Gazetteer) -> bool:
     """"WHO", "AND": a known organisation written in capitals, not the stopword it spells."""
     return len(word) > 1 and word.isupper() and g.lookup(word) is not None
@@ -226,7 +231,7 @@ def _analyse_run(text: str, start: int, end: int, g: Gazetteer) -> list[Name]:
     has_the = start >= 4 and text[start - 4:start].lower() == "the "
     # leading sentence words ("But", "The", "According") are not part of a name
     while toks and toks[0][0].lower().rstrip(".") in g.stopwords and toks[0][0].lower() not in g.honorifics \
-            and not known_acronym(toks[0][0], g):
+            and not known_acronym(toks[0][0], g) and not _opens_a_title(toks, g):
         if toks[0][0].lower() == "the":
             has_the = True
         toks.pop(0)
