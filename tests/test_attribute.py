@@ -959,3 +959,14 @@ def test_a_speaker_is_described_where_the_article_introduces_them(body, role, af
     article = annotate(parse_text("Headline — The Paper\n\n" + body + "\n", "a.txt"))
     [speaker] = article.speakers
     assert (speaker.role, speaker.affiliation) == (role, affiliation)
+
+
+@pytest.mark.parametrize("body, speaker", [
+    # what an organisation publishes speaks for it
+    ('The Bank of England held rates. "Some members noted that an increase might be warranted in due course," '
+     'the minutes said.', "Bank of England"),
+    ("Amnesty International published its findings on Monday. The report said prisoners were tortured.",
+     "Amnesty International"),
+])
+def test_an_organisations_report_or_minutes_speak_for_it(body, speaker):
+    assert speakers_of(body) == [speaker]

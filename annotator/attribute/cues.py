@@ -34,7 +34,8 @@ CHANNELS = {
     "blog": "blog post", "blog post": "blog post", "report": "report", "filing": "court filing", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "spokesperson": "spokesperson", "website": "website", "interview": "interview",
     "message": "message", "note": "note", "announcement": "announcement", "notice": "notice", "briefing": "briefing",
-    "book": "book", "memoir": "book", "column": "column", "database": "database",
+    "book": "book", "memoir": "book", "column": "column", "database": "database", "minutes": "minutes",
+    "study": "study",
 }
 
 

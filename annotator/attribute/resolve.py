@@ -9,7 +9,9 @@ from .gazetteer import gazetteer
 from .phrases import Phrase
 from .speakers import Entities, Entity
 
-_CHANNEL_OWNER = re.compile(r"(his|her|its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?:statement|release|press release|email|e-mail|letter|tweet|post|memo|note)s?\b", re.I)
+_CHANNEL_OWNER = re.compile(r"(his|her|its|their|the|a)\s+(?:[\w-]+\s+){0,2}(?P<noun>statement|release|press release|email|e-mail|letter|tweet|post|memo|note|"
+                            r"report|minutes|study|survey|findings)s?\b", re.I)
+_PUBLISHED = {"report", "minutes", "study", "survey", "findings"}  # what an organisation publishes, not a person's words
 _UNNAMED_ROLES = {"spokesman", "spokeswoman", "spokesperson", "official", "source", "insider", "representative", "staff",
                   "statement", "witness", "critic", "expert", "analyst"}
 _NOUN_GENDER = {"man": "m", "father": "m", "son": "m", "husband": "m", "brother": "m", "boy": "m", "businessman": "m",
@@ -98,8 +100,8 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             e = entities.recent(at, kinds=("person",), gender="m" if word == "his" else "f")
             if e is not None and e.gender is None:
                 e.gender = "m" if word == "his" else "f"
-        elif word in ("its", "their"):
-            e = entities.recent(at, kinds=("organisation",))
+        elif word in ("its", "their") or owner.group("noun").lower() in _PUBLISHED:
+            e = entities.recent(at, kinds=("organisation",))  # "the minutes said": the Bank's
         else:
             e = previous if previous is not None else entities.recent(at, kinds=("organisation", "person"))
         if e is not None:
