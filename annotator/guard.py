@@ -66,13 +66,15 @@ def _plain_fields(item, *fields: str, aliases: bool = False):
 
 
 _MAX_NAME_WORDS = 7
+_SUBJECT_PRONOUNS = frozenset("he she they it we i".split())
 _FILLERS = frozenset({"um", "uh", "er", "yeah", "okay", "ok", "oh", "hmm", "lastly", "firstly", "secondly", "finally", "yes", "no", "well", "so", "i've",
                       "i'm", "i'd", "we've", "we're", "you", "your"})
 
 
 def _can_be_a_name(name: str, kind: str) -> bool:
     if kind == "unnamed":
-        return True
+        # "he arrived at Spain's High Court earlier on Wednesday": a clause, not a description of anyone
+        return name.split(maxsplit=1)[0].lower() not in _SUBJECT_PRONOUNS if name.strip() else False
     words = name.split()
     if not words or len(words) > _MAX_NAME_WORDS:
         return False
@@ -80,8 +82,13 @@ def _can_be_a_name(name: str, kind: str) -> bool:
     first = words[0].lower().strip(",.")
     if first in _FILLERS or (first in g.stopwords and first not in ("the", "a", "an") and not known_acronym(words[0], g)):
         return False
+    # a country's words belong to its government; "France and the United Kingdom" are two countries
+    return not all(_is_place(part, g) for part in re.split(r"\s+(?:and|&)\s+", name))
+
+
+def _is_place(name: str, g) -> bool:
     known = g.by_alias.get(name.lower().removeprefix("the "))
-    return known is None or known.kind not in ("place", "country")
+    return known is not None and known.kind in ("place", "country")
 
 
 def _holds(text: str, span) -> bool:

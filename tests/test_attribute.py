@@ -790,6 +790,8 @@ def test_affiliations_are_read_from_titles_and_appositives(sentence, name, role,
     "“We will not accept this,” Italy said in a statement.",
     "Um, I said that we were wrong.",  # fillers and pronouns are not names
     "Lastly, the minister said the plan would cost £3m.",
+    # two countries are not one speaker
+    "France and the United Kingdom said the talks had met their main objectives.",
 ])
 def test_what_cannot_be_a_name_names_no_speaker(sentence):
     article = annotate(parse_text("Headline — The Paper\n\n" + sentence + "\n", "a.txt"))
@@ -970,3 +972,9 @@ def test_a_speaker_is_described_where_the_article_introduces_them(body, role, af
 ])
 def test_an_organisations_report_or_minutes_speak_for_it(body, speaker):
     assert speakers_of(body) == [speaker]
+
+
+def test_a_clause_is_no_unnamed_speaker():
+    from annotator.guard import _can_be_a_name
+    assert not _can_be_a_name("he arrived at Spain's High Court earlier on Wednesday", "unnamed")  # (BBC business/506)
+    assert _can_be_a_name("officials", "unnamed") and _can_be_a_name("a Coast Guard spokesperson", "unnamed")
