@@ -770,6 +770,9 @@ def test_a_capitalised_article_after_a_credit_is_not_part_of_the_name():
     # "of the Y" set off by commas names the body, not a role (a place is neither)
     ("Mike Ryan, of the WHO, said the new drugs were only part of the solution.", "Mike Ryan", None, "WHO"),
     ("John Smith, of Leeds, said rates would rise.", "John Smith", None, None),
+    # a title and its acronym in brackets, then the name
+    ('Member of Parliament (MP) Yvette Cooper of the Labour Party added, "Boris Johnson is trying to use the Queen."',
+     "Yvette Cooper", "Member of Parliament", "Labour Party"),
     # the whole title before the name, not its last word
     ("Foreign Secretary Dominic Raab said that the talks had failed.", "Dominic Raab", "Foreign Secretary", None),
     # a possessive employer inside the appositive

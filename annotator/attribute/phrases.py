@@ -140,9 +140,19 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
         # "( Richard Lautens / Toronto Star ) Mississauga accountant …": a photo credit, then the speaker
         first_start = _strip(text, closing + 1, first_end)[0]
     bracket = text.find("(", first_start, first_end)
-    if bracket > first_start:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
-        first_start, first_end = _strip(text, first_start, bracket)
+    title_before = None
+    if bracket > first_start:
+        close = text.find(")", bracket, first_end)
+        after = find_names(text, close + 1, first_end) if close > 0 and _ACRONYM_ASIDE.fullmatch(text, bracket, close + 1) else []
+        if after and after[0].kind == "person" and after[0].run_start == _strip(text, close + 1, first_end)[0]:
+            # "Member of Parliament (MP) Yvette Cooper": a title and its acronym, then the name
+            title_before = text[first_start:bracket].strip()
+            first_start = _strip(text, close + 1, first_end)[0]
+        else:  # "Sadiq Khan (no relation to the attacker)": the aside is not the name
+            first_start, first_end = _strip(text, first_start, bracket)
     head = _head(text, first_start, first_end, loose=loose)
+    if head is not None and title_before and head.kind == "name" and (not head.role or head.role.startswith("of ")):
+        head.role = title_before  # (the title, not "of the Labour Party", which stays the affiliation)
     if head is not None and head.kind == "nominal":
         head = _clause_subject(text, first_start, first_end) or head
     if head is None and len(chunks) > 1 and _is_person_chunk(text, chunks[1]):
@@ -164,6 +174,9 @@ def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phr
     for a_start, a_end in chunks[1:]:
         _apply_appositive(text, head, a_start, a_end)
     return head
+
+
+_ACRONYM_ASIDE = re.compile(r"\(\s*[A-Z][A-Za-z.&]{0,9}\s*\)")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
