@@ -981,3 +981,13 @@ def test_a_clause_is_no_unnamed_speaker():
     from annotator.guard import _can_be_a_name
     assert not _can_be_a_name("he arrived at Spain's High Court earlier on Wednesday", "unnamed")  # (BBC business/506)
     assert _can_be_a_name("officials", "unnamed") and _can_be_a_name("a Coast Guard spokesperson", "unnamed")
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ("The council met on Tuesday. The plan was backed by council leader Jane Smith, who also said the council would "
+     "lose money. The vote is next week.", "Jane Smith"),
+    ("The council met on Tuesday. The plan was backed by Amnesty International, who said the trial was unfair. "
+     "The vote is next week.", "Amnesty International"),
+])
+def test_who_said_is_the_name_the_relative_clause_hangs_on(body, speaker):
+    assert speakers_of(body) == [speaker]

@@ -64,6 +64,7 @@ _OBJECT_TAKERS = {"deny", "confirm", "claim", "agree", "add", "reply", "respond"
                   "report", "predict", "promise", "pledge", "vow", "threaten", "demand", "admit", "acknowledge", "find", "show",
                   "expect", "fear", "hope", "recount", "reiterate", "write", "counter", "continue", "conclude"}
 _IRREGULAR_PAST = load_words("irregular_past.txt")
+_WHO_BEFORE = re.compile(r",\s+who\s*$")
 _THAT_ONLY = {"rule"}  # verbs that report words only with "that"
 # speech acts aimed at a target: what they say of it follows "as", "for", "of", "over", "on"
 # ("condemned the killings as a war crime", "blamed the fire on a fault")
@@ -246,6 +247,14 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
             continue  # "attempts to confirm", "declined to say": nothing was said
         coordinated = ends_in_and(text, start, left_end)
         phrase = subject_of_clause(text, start, left_end)
+        who = _WHO_BEFORE.search(text, start, left_end)
+        if who is not None:
+            # "… backed by council leader Jane Smith, who also said …": the name the relative clause hangs on
+            named = [n for n in find_names(text, start, who.start()) if n.end == who.start() and n.kind in ("person", "organisation")]
+            phrase = Phrase(named[0].run_start, who.start(), "name", named[0].text, name=named[0], gender=named[0].gender,
+                            number="sg") if named else None
+            if phrase is None:
+                continue
         if phrase is None or phrase.kind == "nominal" and _PERSONAL_SUBJECT.search(text, start, left_end):
             # "… a lack of leadership he says has left …": a pronoun right before the cue, not a description
             phrase = pronoun_before(text, start, left_end) or phrase
