@@ -991,3 +991,13 @@ def test_a_clause_is_no_unnamed_speaker():
 ])
 def test_who_said_is_the_name_the_relative_clause_hangs_on(body, speaker):
     assert speakers_of(body) == [speaker]
+
+
+@pytest.mark.parametrize("body, speaker", [
+    ('Emma Lee was asked about the plan on Monday. Her reply: "The council cannot afford to wait any longer for this."',
+     "Emma Lee"),
+    ("The minister was asked about the plan. Emma Lee's verdict: “The council cannot afford to wait any longer.”",
+     "Emma Lee"),
+])
+def test_a_quote_introduced_by_whose_reply_it_is(body, speaker):
+    assert speakers_of(body) == [speaker]

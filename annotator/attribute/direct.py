@@ -213,10 +213,28 @@ def _before_frame(text: str, start: int, open_mark: int, paragraph_start: int, c
         if phrase and phrase.kind == "name" and window_end - start <= 40:
             return ":", window_end, phrase
     if colon:
-        phrase = _subject_before_colon(text, _clause_start(text, start, window_end), window_end)
+        clause_start = _clause_start(text, start, window_end)
+        phrase = _subject_before_colon(text, clause_start, window_end) or _owner_of_words(text, clause_start, window_end)
         if phrase:
             return ":", window_end, phrase
     return None
+
+
+# "Her reply:", "The minister's answer:", "Smith's verdict:": whose words follow the colon
+_WORDS_OF = re.compile(r"\s*(?:(?P<pronoun>his|her|their|its)|(?P<owner>.{2,80}?)(?:’s|'s))\s+(?:\w+\s+)?"
+                       r"(?:reply|answer|response|verdict|message|advice|explanation|conclusion|retort|warning|view|comment)\s*$", re.I)
+_PRONOUN_OF = {"his": "he", "her": "she", "their": "they", "its": "it"}
+
+
+def _owner_of_words(text: str, start: int, end: int) -> Phrase | None:
+    m = _WORDS_OF.fullmatch(text, start, end)
+    if m is None:
+        return None
+    if m.group("pronoun"):
+        pronoun = _PRONOUN_OF[m.group("pronoun").lower()]
+        return Phrase(m.start("pronoun"), m.end("pronoun"), "pronoun", pronoun,
+                      gender={"he": "m", "she": "f"}.get(pronoun), number="pl" if pronoun == "they" else "sg")
+    return parse_phrase(text, m.start("owner"), m.end("owner"))
 
 
 def _subject_before_colon(text: str, start: int, end: int) -> Phrase | None:
