@@ -62,21 +62,24 @@ def test_claim_detection_floor():
     assert precision >= 0.80 and f1 >= 0.85, lines
 
 
-# Floors on the check halves (tests/data/gold/GUIDE.md), set a little under what they showed when
-# the news-trained claim model was adopted; the check halves are never used for tuning.
+# Floors on the check halves (tests/data/gold/GUIDE.md), set a little under what they showed at the
+# end of issue 13's second round (2026-12-04: natural Wikinews claims P 0.714, F1 0.749, speakers F1
+# 0.561; BBC claims P 0.711, F1 0.800, quotes F1 0.794, speakers F1 0.648); the check halves are never
+# used for tuning.
 
 def test_claims_at_their_natural_rate_on_the_wikinews_check_half():
     lines = eval_lines("wikinews_claims_natural.jsonl", half="check")
     precision = figure(lines, r"claims \(sentences\): precision ([0-9.]+)")
     f1 = figure(lines, r"claims \(sentences\): .* F1 ([0-9.]+)")
-    assert precision >= 0.56 and f1 >= 0.66, lines
+    assert precision >= 0.69 and f1 >= 0.73, lines
+    assert figure(lines, r"speakers: .* F1 ([0-9.]+)") >= 0.54, lines
 
 
 def test_bbc_check_half_floors():
     corpus_dir("bbc")  # BBC text is not committed: the gold holds offsets and hashes only
     lines = eval_lines("bbc_part1.jsonl", "bbc_part2.jsonl", half="check")
     assert "articles: 0" not in lines, lines
-    assert figure(lines, r"claims \(sentences\): precision ([0-9.]+)") >= 0.68, lines
-    assert figure(lines, r"claims \(sentences\): .* F1 ([0-9.]+)") >= 0.76, lines
-    assert figure(lines, r"quotes @0.3 overlap: .* F1 ([0-9.]+)") >= 0.75, lines
-    assert figure(lines, r"speakers: .* F1 ([0-9.]+)") >= 0.60, lines
+    assert figure(lines, r"claims \(sentences\): precision ([0-9.]+)") >= 0.69, lines
+    assert figure(lines, r"claims \(sentences\): .* F1 ([0-9.]+)") >= 0.78, lines
+    assert figure(lines, r"quotes @0.3 overlap: .* F1 ([0-9.]+)") >= 0.77, lines
+    assert figure(lines, r"speakers: .* F1 ([0-9.]+)") >= 0.62, lines
