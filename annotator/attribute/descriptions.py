@@ -17,7 +17,7 @@ from .gazetteer import gazetteer
 from .phrases import parse_phrase
 from .speakers import Entities, Entity
 
-_MENTIONS_READ = 3  # the first mentions hold the introduction
+_MENTIONS_READ = 2  # the first mentions hold the introduction
 _CLAUSE_EDGE = re.compile(r"[,;:(—–\"“”]")
 _APPOSITIVE_REACH = 100  # characters an appositive after the name may run to its closing comma
 _ROLE_WORD = re.compile(r"[\w’'-]+")
