@@ -1001,3 +1001,18 @@ def test_who_said_is_the_name_the_relative_clause_hangs_on(body, speaker):
 ])
 def test_a_quote_introduced_by_whose_reply_it_is(body, speaker):
     assert speakers_of(body) == [speaker]
+
+
+@pytest.mark.parametrize("body, speaker, role, content", [
+    ("According to a court clerk, arguments in the case would be scheduled as soon as the week of October 21.",
+     "a court clerk", None, "arguments in the case would be scheduled as soon as the week of October 21"),
+    ("Solicitor General Jose Calida filed a petition on February 10, accusing the network of violating its franchise.",
+     "Jose Calida", "Solicitor General", "the network of violating its franchise"),
+    # the words leading to a name are no role of theirs
+    ("Excerpts from Bob Woodward's book revealed Trump downplayed the virus in February.",
+     "Bob Woodward", None, "Trump downplayed the virus in February"),
+])
+def test_clerks_accusations_and_no_dangling_roles(body, speaker, role, content):
+    article, quotes, names = run(body)
+    assert [(who, text) for _, who, text in quotes] == [(speaker, content)]
+    assert [s.role for s in names.values()] == [role]

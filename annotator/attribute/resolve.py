@@ -80,7 +80,7 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
             else:
                 entity = entities.new(n.text, "person", at, gender=phrase.gender)
             via = "name"
-        if phrase.role and (not entity.role or _fuller_title(phrase.role, entity.role)):
+        if phrase.role and not _fragment(phrase.role) and (not entity.role or _fuller_title(phrase.role, entity.role)):
             entity.role = phrase.role
         if phrase.affiliation and not entity.affiliation:
             entity.affiliation = phrase.affiliation
@@ -181,6 +181,15 @@ def _near(entities: Entities, entity: Entity, at: int) -> bool:
     """The entity was mentioned or spoke recently (within about two paragraphs)."""
     m = entities.last_mention_before(entity, at)
     return m is not None and at - m.at < 1200
+
+
+_DANGLING = frozenset("of from by for to with at in on and the a an".split())
+
+
+def _fragment(role: str) -> bool:
+    """"Excerpts from", "a recent report by The": words that lead to the name, not a title."""
+    words = role.split()
+    return not words or words[-1].lower() in _DANGLING
 
 
 _TITLE_QUALIFIERS = frozenset("regional deputy acting former interim state federal junior senior chief vice assistant "
