@@ -1016,3 +1016,10 @@ def test_clerks_accusations_and_no_dangling_roles(body, speaker, role, content):
     article, quotes, names = run(body)
     assert [(who, text) for _, who, text in quotes] == [(speaker, content)]
     assert [s.role for s in names.values()] == [role]
+
+
+def test_the_object_after_an_inverted_cue_is_no_speaker():
+    body = ("Biden called Trump a national embarrassment, while the communications director for the Trump campaign, "
+            "Tim Murtaugh, declared victory for Trump.")
+    assert ("indirect", "Tim Murtaugh", "victory for Trump") in quotes_of(body)
+    assert "Trump" not in speakers_of(body)

@@ -354,6 +354,8 @@ def _reverse(text: str, start: int, end: int, cues: Cues) -> tuple[str, int, Phr
             if _DIRECT_FOLLOWS.match(text, cue[1], end) or _only_a_name(text, start, comma):
                 continue  # ', wrote "Let's all pray for Mayor Adamowicz': the quote opens, no speaker follows
             phrase = parse_phrase(text, cue[1], speaker_phrase_end(text, cue[1], end), loose=True)
+            if phrase is not None and phrase.role and phrase.role.split()[-1].lower() in _PREPOSITIONS:
+                continue  # ", declared victory for Trump": the cue's object, not "said X"
             content = _content(text, start, comma)
             if phrase and content and not text[start:comma].lstrip().startswith(("“", '"')):
                 return cue[2], cue[0], phrase, content
