@@ -1023,3 +1023,16 @@ def test_the_object_after_an_inverted_cue_is_no_speaker():
             "Tim Murtaugh, declared victory for Trump.")
     assert ("indirect", "Tim Murtaugh", "victory for Trump") in quotes_of(body)
     assert "Trump" not in speakers_of(body)
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Nigerian banks United Bank of Africa and Standard Trust Bank have agreed to merge.",
+     ["United Bank of Africa", "Standard Trust Bank"]),
+    ("The Ministry of Defence and the Foreign Office said nothing.", ["Ministry of Defence", "Foreign Office"]),
+    # one body with "and" in its name
+    ("The Department of Trade and Industry said nothing.", ["Department of Trade and Industry"]),
+    ("Marks and Spencer said nothing.", ["Marks and Spencer"]),
+])
+def test_two_bodies_joined_by_and_are_two_names(text, names):
+    from annotator.attribute.names import find_names
+    assert [n.text for n in find_names(text, 0, len(text)) if n.kind == "organisation"] == names

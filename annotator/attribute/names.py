@@ -322,6 +322,13 @@ def _split_run(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) -
             else:
                 first.role = role
             return names
+    # "United Bank of Africa and Standard Trust Bank": two bodies, each named in full
+    for i, (tok, _s, _e) in enumerate(toks):
+        if tok.lower() == "and" and 0 < i < len(toks) - 1:
+            left, right = toks[:i], [t for t in toks[i + 1:] if t[0].lower() != "the"] or toks[i + 1:]
+            if (_is_org_name(left, g) or _has_org_word(left, g)) and _is_org_name(right, g) \
+                    and g.lookup(text[toks[0][1]:toks[-1][2]]) is None:
+                return _split_run(text, left, g, has_the, False) + _split_run(text, right, g, False, possessive)
     # "X of the Y": a person of an organisation, unless the whole is an organisation
     for i, (tok, _s, _e) in enumerate(toks):
         if tok.lower() in ("of", "for", "and", "&", "in") and 0 < i < len(toks) - 1:
@@ -357,6 +364,13 @@ def _role_cut(toks, g: Gazetteer) -> int | None:
             if first > 0 and toks[first][0].lower() in g.given_names and all(_looks_like_name_word(t[0]) for t in toks[first:]):
                 return first - 1
     return cut
+
+
+def _is_org_name(toks, g: Gazetteer) -> bool:
+    """A whole organisation's name: a known one, or one whose last word is an organisation's ("… Trust Bank")."""
+    surface = " ".join(t[0] for t in toks)
+    known = g.lookup(surface)
+    return (known is not None and known.kind == "organisation") or (len(toks) > 1 and toks[-1][0].lower() in g.org_words)
 
 
 def _has_org_word(toks, g: Gazetteer) -> bool:

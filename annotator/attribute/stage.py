@@ -87,16 +87,28 @@ _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
 def _joint_parties(text: str, phrase: Phrase | None) -> list[Phrase]:
     """The parties of a joint statement, each as its own phrase: "Mary Smith and John Brown said",
     "Amnesty International and Human Rights Watch said"; [] for one speaker."""
-    if phrase is None or phrase.kind != "name" or phrase.name is None or " and " not in text[phrase.start:phrase.end]:
+    if phrase is None or phrase.kind != "name" or phrase.name is None:
         return []
-    names = [n for n in find_names(text, phrase.start, phrase.end) if n.kind in ("person", "organisation")]
-    names = [part for n in names for part in _known_pair(text, n)]
-    if len(names) < 2 or names[0].end > phrase.name.end:
+    lead = max(0, phrase.start - _JOINT_REACH)
+    if " and " not in text[lead:phrase.end]:
         return []
-    for before, n in zip(names, names[1:]):
-        if not _JOINED.fullmatch(text, before.end, n.run_start):
-            return []  # "Smith, the mayor of Leeds, said": an appositive, not a second party
-    return [Phrase(n.run_start, n.end, "name", n.text, name=n, gender=n.gender, number="sg") for n in names]
+    names = [part for n in find_names(text, lead, phrase.end) if n.kind in ("person", "organisation")
+             for part in _known_pair(text, n)]
+    at = next((i for i, n in enumerate(names) if n.start <= phrase.name.start < n.end or n.end == phrase.name.end), None)
+    if at is None:
+        return []
+    first = last = at
+    while first > 0 and _JOINED.fullmatch(text, names[first - 1].end, names[first].run_start):
+        first -= 1  # "Amnesty International and [Human Rights Watch] said": the parties named before it
+    while last + 1 < len(names) and names[last + 1].end <= phrase.end and _JOINED.fullmatch(text, names[last].end, names[last + 1].run_start):
+        last += 1  # "[Mary Smith] and John Brown said"
+    chain = names[first:last + 1]
+    if len(chain) < 2:
+        return []
+    return [Phrase(n.run_start, n.end, "name", n.text, name=n, gender=n.gender, number="sg") for n in chain]
+
+
+_JOINT_REACH = 150  # characters before a speaker phrase that may name the other parties
 
 
 def _known_pair(text: str, name: Name) -> list[Name]:
