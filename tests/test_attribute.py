@@ -1036,3 +1036,10 @@ def test_the_object_after_an_inverted_cue_is_no_speaker():
 def test_two_bodies_joined_by_and_are_two_names(text, names):
     from annotator.attribute.names import find_names
     assert [n.text for n in find_names(text, 0, len(text)) if n.kind == "organisation"] == names
+
+
+def test_he_after_a_spokesman_is_the_spokesman_not_a_man_named_before():
+    body = ('Westlife\'s Flying Without Wings was the first number one. A spokesman for the British Phonographic '
+            'Industry (BPI) said the chart was due "within the first half of this year". "Work is going on across the '
+            'music business right now to make sure the new chart works to plan," he said.')
+    assert speakers_of(body) == ["British Phonographic Industry"] * 2

@@ -64,7 +64,8 @@ def attribute(article: Article) -> Article:
             parties = _joint_parties(text, f.phrase)
             if parties:
                 f.phrase = parties.pop(0)
-            entity, via = resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
+            entity, via = _spokesperson_again(text, f, attributed, entities) \
+                or resolve(entities, f.phrase, at, attributed[-1][1] if attributed else None)
         if entity is None or entity.outlet:
             # outlets reporting are sources, not speakers; the direct quotes a dropped mixed quote
             # held are weighed on their own
@@ -79,6 +80,20 @@ def attribute(article: Article) -> Article:
                 attributed.append((f, other, other_via))
     describe_speakers(text, entities, list({id(e): e for _, e, _ in attributed}.values()), sentence_starts)
     return article.with_(**_results(text, attributed, entities))
+
+
+def _spokesperson_again(text: str, f: Found, attributed, entities: Entities):
+    """'A spokesman for the BPI said …. "…," he said.': "he" is the spokesman who just spoke for the
+    body, not a man named earlier, unless someone else is named in between."""
+    if f.phrase is None or f.phrase.kind != "pronoun" or f.phrase.text not in ("he", "she") or not attributed:
+        return None
+    last, entity, _ = attributed[-1]
+    if last.phrase is None or last.phrase.channel != "spokesperson" or f.paragraph - last.paragraph > 1:
+        return None
+    since = last.cue_at if last.cue_at is not None else last.end
+    if entities.first_person_between(text, since + 1, f.cue_at if f.cue_at is not None else f.start) is not None:
+        return None
+    return entity, "pronoun"
 
 
 _JOINED = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
