@@ -79,15 +79,18 @@ def cue_words(kinds: tuple[str, ...] = ("speech",)) -> dict[str, list[list[str]]
 
 
 @cache
+def _cue_entry(form: str) -> tuple[str, str] | None:
+    return cue_forms().get(re.sub(r"\s+", " ", form.lower()))
+
+
 def cue_lemma(form: str) -> str | None:
-    entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
+    entry = _cue_entry(form)
     return entry[0] if entry else None
 
 
-@cache
 def cue_kind(form: str) -> str | None:
     """speech, belief, evidence or label."""
-    entry = cue_forms().get(re.sub(r"\s+", " ", form.lower()))
+    entry = _cue_entry(form)
     return entry[1] if entry else None
 
 

@@ -53,18 +53,23 @@ def _describe(text: str, entity: Entity, at: int, sentence_starts: list[int]) ->
         # "… Mehrdad Pahlavanzadeh of the Iranian Chess Federation": the body the phrase around the name gives
         edges = [e.end() for e in _CLAUSE_EDGE.finditer(text, sentence_start, at)]
         phrase = parse_phrase(text, edges[-1] if edges else sentence_start, name_end)
-        if phrase is not None and phrase.kind == "name" and phrase.name is not None and phrase.name.text == surface:
+        if _names(phrase, surface):
             entity.affiliation = phrase.affiliation
     if text.startswith(", ", name_end) and not (entity.role and entity.affiliation):
         closing = text.find(",", name_end + 2, name_end + _APPOSITIVE_REACH)
         if closing > 0 and text.find(".", name_end + 2, closing) < 0:
             # "Graham Cluley, senior technology consultant at Sophos,": the appositive describes them
             phrase = parse_phrase(text, at, closing)
-            if phrase is not None and phrase.kind == "name" and phrase.name is not None and phrase.name.text == surface:
+            if _names(phrase, surface):
                 if not entity.role and phrase.role and _names_a_job(phrase.role):
                     entity.role = phrase.role
                 if not entity.affiliation and phrase.affiliation:
                     entity.affiliation = phrase.affiliation
+
+
+def _names(phrase, surface: str) -> bool:
+    """The phrase read around a mention is that person's (not someone else named nearby)."""
+    return phrase is not None and phrase.kind == "name" and phrase.name is not None and phrase.name.text == surface
 
 
 def _title_before(text: str, start: int, at: int) -> tuple[int, int] | None:

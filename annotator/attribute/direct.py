@@ -30,7 +30,7 @@ from .frames import (
 )
 from .intervals import strictly_inside
 from .names import find_names
-from .phrases import Phrase, parse_phrase
+from .phrases import PRONOUNS, Phrase, parse_phrase
 from .quotemarks import Quoted
 
 _SENTENCE_END = re.compile(r"[.!?…][\"”’'»)\]]*(?=\s|$)")
@@ -232,8 +232,8 @@ def _owner_of_words(text: str, start: int, end: int) -> Phrase | None:
         return None
     if m.group("pronoun"):
         pronoun = _PRONOUN_OF[m.group("pronoun").lower()]
-        return Phrase(m.start("pronoun"), m.end("pronoun"), "pronoun", pronoun,
-                      gender={"he": "m", "she": "f"}.get(pronoun), number="pl" if pronoun == "they" else "sg")
+        gender, number = PRONOUNS[pronoun]
+        return Phrase(m.start("pronoun"), m.end("pronoun"), "pronoun", pronoun, gender=gender, number=number)
     return parse_phrase(text, m.start("owner"), m.end("owner"))
 
 

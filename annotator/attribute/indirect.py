@@ -251,8 +251,7 @@ def _subject_first(text: str, start: int, end: int, cues: Cues) -> tuple[str, in
         if who is not None:
             # "… backed by council leader Jane Smith, who also said …": the name the relative clause hangs on
             named = [n for n in find_names(text, start, who.start()) if n.end == who.start() and n.kind in ("person", "organisation")]
-            phrase = Phrase(named[0].run_start, who.start(), "name", named[0].text, name=named[0], gender=named[0].gender,
-                            number="sg") if named else None
+            phrase = Phrase.of_name(named[0], end=who.start()) if named else None
             if phrase is None:
                 continue
         if phrase is None or phrase.kind == "nominal" and _PERSONAL_SUBJECT.search(text, start, left_end):

@@ -112,6 +112,13 @@ class Phrase:
     gender: str | None = None
     number: str | None = None
 
+    @classmethod
+    def of_name(cls, name: Name, start: int | None = None, end: int | None = None, **fields) -> Phrase:
+        """The phrase that is just ``name`` (its run, title included, unless told otherwise)."""
+        fields.setdefault("gender", name.gender)
+        return cls(name.run_start if start is None else start, name.end if end is None else end, "name", name.text,
+                   name=name, number="sg", **fields)
+
 
 def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phrase | None:
     """The speaker described by ``text[start:end]``, or None if it is not a speaker.

@@ -12,9 +12,9 @@ import re
 
 from ..model import Span
 from ..segment import trimmed
-from .intervals import SpanIndex
 from .names import find_names
 from .phrases import Phrase
+from .pullquotes import signed_paragraphs
 from .quotes import Found
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -30,11 +30,7 @@ _CHANNEL = "Twitter"  # the "— Name (@handle) Month D, YYYY" signature is Twit
 def social_posts(text: str, paragraphs: list[Span], direct: list[Found]) -> list[Found]:
     """The embedded posts among ``paragraphs``, but for paragraphs that hold a direct quote already."""
     posts = []
-    taken = SpanIndex((d.start, d.end) for d in direct)
-    for index, p in enumerate(paragraphs):
-        m = SIGNATURE.search(text, max(p.start, p.end - _SIGNATURE_REACH), p.end)
-        if m is None or taken.overlaps_any(p.start, p.end):
-            continue
+    for index, p, m in signed_paragraphs(text, paragraphs, direct, SIGNATURE, _SIGNATURE_REACH):
         words_end = m.start()
         links = _TRAILING_LINKS.search(text, p.start, words_end)
         if links is not None:
@@ -56,4 +52,4 @@ def _author(text: str, start: int, end: int) -> Phrase | None:
     name = names[0]
     if (name.run_start, name.end) != (start, end):
         return None  # "Pneumonia WarMachine": a display name that is not a name of someone
-    return Phrase(start, end, "name", name.text, name=name, channel=_CHANNEL, gender=name.gender, number="sg")
+    return Phrase.of_name(name, start, end, channel=_CHANNEL)

@@ -27,14 +27,20 @@ _PEEK = 40  # characters at each end of the words looked for elsewhere in the st
 _SEARCH_BUDGET = 40_000_000  # characters searched with str.find before one pass over the text is cheaper
 
 
+def signed_paragraphs(text: str, paragraphs: list[Span], direct: list[Found], signature: re.Pattern, reach: int):
+    """(index, paragraph, match) of each paragraph whose last ``reach`` characters hold ``signature``,
+    but for paragraphs that hold a direct quote already."""
+    taken = SpanIndex((d.start, d.end) for d in direct)
+    for index, p in enumerate(paragraphs):
+        m = signature.search(text, max(p.start, p.end - reach), p.end)
+        if m is not None and not taken.overlaps_any(p.start, p.end):
+            yield index, p, m
+
+
 def pull_quotes(text: str, paragraphs: list[Span], direct: list[Found]) -> list[Found]:
     """The pull quotes among ``paragraphs``, but for paragraphs that hold a direct quote already."""
     signed = []
-    taken = SpanIndex((d.start, d.end) for d in direct)
-    for index, p in enumerate(paragraphs):
-        m = _SIGNED.search(text, max(p.start, p.end - _SIGNATURE_REACH), p.end)
-        if m is None or taken.overlaps_any(p.start, p.end):
-            continue
+    for index, p, m in signed_paragraphs(text, paragraphs, direct, _SIGNED, _SIGNATURE_REACH):
         words_start, words_end = trimmed(text, p.start, m.start(), trail=".")
         said = text[words_start:words_end]
         if len(_WORDS.findall(said)) < 5 or _DOUBLE_MARK.search(said) or _CAPTION_DATE.search(said):

@@ -5,18 +5,16 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
-from dataclasses import replace
 
 from ..model import Article, Mention, Quote, Span, Speaker
 from .cues import Cues
 from .descriptions import describe_speakers
 from .intervals import first_holders
-from .gazetteer import gazetteer
-from .names import Name, find_names
+from .names import find_names
 from .phrases import Phrase
-from .quotemarks import find_quoted
 from .posts import social_posts
 from .pullquotes import pull_quotes
+from .quotemarks import find_quoted
 from .quotes import Found, direct_quotes, indirect_quotes
 from .resolve import resolve
 from .speakers import Entities, Entity, speaker_id
@@ -107,8 +105,7 @@ def _joint_parties(text: str, phrase: Phrase | None) -> list[Phrase]:
     lead = max(0, phrase.start - _JOINT_REACH)
     if " and " not in text[lead:phrase.end]:
         return []
-    names = [part for n in find_names(text, lead, phrase.end) if n.kind in ("person", "organisation")
-             for part in _known_pair(text, n)]
+    names = [n for n in find_names(text, lead, phrase.end) if n.kind in ("person", "organisation")]
     at = next((i for i, n in enumerate(names) if n.start <= phrase.name.start < n.end or n.end == phrase.name.end), None)
     if at is None:
         return []
@@ -120,24 +117,10 @@ def _joint_parties(text: str, phrase: Phrase | None) -> list[Phrase]:
     chain = names[first:last + 1]
     if len(chain) < 2:
         return []
-    return [Phrase(n.run_start, n.end, "name", n.text, name=n, gender=n.gender, number="sg") for n in chain]
+    return [Phrase.of_name(n) for n in chain]
 
 
 _JOINT_REACH = 150  # characters before a speaker phrase that may name the other parties
-
-
-def _known_pair(text: str, name: Name) -> list[Name]:
-    """"Amnesty International and Human Rights Watch", read as one name: the two known organisations it joins."""
-    if name.kind != "organisation" or " and " not in name.text or gazetteer().lookup(name.text) is not None:
-        return [name]
-    left, _, right = name.text.partition(" and ")
-    g = gazetteer()
-    if not all((k := g.lookup(side)) is not None and k.kind == "organisation" for side in (left, right)):
-        return [name]
-    at = name.end - len(name.text)
-    right_at = at + len(left) + len(" and ")
-    return [replace(name, start=at, end=at + len(left), text=left, canonical=g.lookup(left).name, run_start=min(name.run_start, at)),
-            replace(name, start=right_at, end=name.end, text=right, canonical=g.lookup(right).name, run_start=right_at)]
 
 
 def _sentence_before(sentence_starts: list[int], at: int) -> int:
@@ -224,12 +207,9 @@ def _results(text: str, attributed, entities: Entities) -> dict:
     for m in entities.mentions:
         first_mention.setdefault(id(m.entity), m.at)
     mentions = []
-    quoted_names = {e.name for _, e, _ in attributed}
     for e in entities.entities:
         if id(e) in quoted or e.kind == "unnamed":
             continue
-        if " and " in e.name and all(part in quoted_names for part in e.name.split(" and ", 1)):
-            continue  # "Amnesty International and Human Rights Watch": the two parties who spoke
         if e.kind == "person" and len(e.name.split()) < 2:
             continue  # a lone capitalised word is too often not a name
         mention_at = first_mention.get(id(e), 0)
