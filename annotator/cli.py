@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -40,9 +41,9 @@ def main() -> None:
 
     \b
     Articles live in content/ (see the README):
-      content/inbox/                   drop new .txt articles here
+      content/inbox/                   drop new .txt articles or .html pages here
       content/articles/<year>/<slug>/  one folder per article:
-        original.txt                   the file as submitted, never rewritten
+        original.txt (or .html)        the file as submitted, never rewritten
         index.md                       the annotated page (front matter + body)
 
     \b
@@ -97,7 +98,8 @@ def build(config: str, site_dir: str | None, force: bool, annotate_only: bool, q
 def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: Path | None) -> None:
     """Annotate files and print what was found; content/ is not touched.
 
-    Each PATH is a text file, or a folder whose .txt files are read.  With
+    Each PATH is a text file, a saved web page (.html), or a folder whose
+    .txt and .html files are read.  With
     --json each file gives one line of JSON with the keys path, title, outlet,
     published, original_publisher, republisher, body, speakers, quotes,
     mentions, claims, sources, vague and removed; every start/end is a
@@ -135,22 +137,33 @@ def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: P
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.argument("sources", nargs=-1, required=True)
 @click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--published", help="Publication date, YYYY-MM-DD (never guessed when left out).")
+@click.option("--published", help="Publication date, YYYY-MM-DD (never guessed: else the page's own metadata, or none).")
 @click.option("--url", help="Where the article was published.")
-@click.option("--outlet", help="The outlet, when line 1 of the file does not name it.")
+@click.option("--outlet", help="The outlet, when line 1 of the file (or the page) does not name it.")
 @click.option("--tag", "tags", multiple=True, help="A tag; repeat for more.")
 @click.option("--licence", help='Licence of the text, e.g. "CC BY 2.5".')
 @click.option("--credit", help='Whom to credit, e.g. "Wikinews contributors".')
-def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
-    """Copy article files into content/ and annotate them.
+@click.option("--replace", is_flag=True, help="A URL already in the archive: give its article this page (corrections are kept).")
+def add(sources, config, published, url, outlet, tags, licence, credit, replace) -> None:
+    """Copy article files or web pages into content/ and annotate them.
 
-    Each file is copied byte for byte to content/articles/<year>/<slug>/original.txt
-    and annotated into index.md beside it.  The metadata given here goes into
-    the page's front matter, where editors can change it later.
+    Each SOURCE is a text file, a saved web page (.html) or an http(s) URL,
+    which is fetched once, now.  The file or page is kept byte for byte as
+    content/articles/<year>/<slug>/original.txt (or original.html) and
+    annotated into index.md beside it.  The options given here go into the
+    page's front matter, over what the page itself says; editors can change
+    them later.  A URL, or a page whose own URL, is already in the archive
+    is refused unless --replace is given.
+
+    \b
+    Example:
+      annotator add https://example.org/news/story.html --tag politics
+      annotator add saved-page.html --published 2019-09-04
     """
     from .archive import add_article
+    from .ingest.fetch import is_url
 
     published = _iso_date(published) if published else None
     outlet = _plain_option(outlet, "--outlet")
@@ -160,13 +173,25 @@ def add(paths, config, published, url, outlet, tags, licence, credit) -> None:
     if licence or credit:
         metadata["attribution"] = {"credit": credit, "licence": licence, "url": url}
     failed = 0
-    for path in paths:
-        outcome = add_article(content, path, metadata)
+    for source in sources:
+        if is_url(source):
+            target = source
+        elif _SCHEME.match(source) and not Path(source).exists():  # file://, ftp:// ...
+            click.echo(f"error: {shown(source)}: only http and https URLs are fetched", err=True)
+            failed += 1
+            continue
+        else:
+            target = Path(source)
+            if not target.exists() and not target.is_symlink():
+                click.echo(f"error: {shown(source)}: no such file", err=True)
+                failed += 1
+                continue
+        outcome = add_article(content, target, metadata, replace=replace)
         if outcome.status == "failed":
             click.echo(f"error: {outcome.message}", err=True)
             failed += 1
         else:
-            click.echo(f"added {outcome.message}")
+            click.echo(f"{'replaced' if outcome.status == 'replaced' else 'added'} {outcome.message}")
     if failed:
         sys.exit(1)
 
@@ -342,9 +367,13 @@ def _quiet_mkdocs(quiet: bool = False) -> None:
 def _expand(paths: tuple[Path, ...]):
     for path in paths:
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*.txt") if p.is_file())
+            yield from sorted(p for p in path.rglob("*") if p.suffix.lower() in _ARTICLE_SUFFIXES and p.is_file())
         else:
             yield path
+
+
+_ARTICLE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml")
+_SCHEME = re.compile(r"[A-Za-z][\w+.-]*:")
 
 
 def _iso_date(value: str) -> str:

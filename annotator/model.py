@@ -132,6 +132,10 @@ class Article:
     title_span: Span | None = None
     published: str | None = None
     url: str | None = None
+    author: str | None = None  # web pages: what the page's metadata says
+    description: str | None = None
+    categories: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     language: str = "en"
     encoding: str = "utf-8"  # the codec the file was read with
     replaced_bytes: int = 0  # bytes not valid in it, each read as U+FFFD

@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from annotator.clean import classify_lines, clean
-from annotator.ingest.text import parse_text, read_article
+from annotator.ingest import read_article
+from annotator.ingest.text import parse_text
 from conftest import ROOT, corpus_dir
 
 LABELS = ROOT / "tests" / "data" / "boilerplate_labels.tsv"

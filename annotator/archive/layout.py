@@ -5,7 +5,7 @@
       speakers.yml                      the speakers registry (one identity per speaker)
       inbox/                            drop raw files here; `annotator build` files them
       articles/<year>/<slug>/           one page bundle per article ("undated" when no date)
-        original.txt                    the submitted file, byte for byte, never rewritten
+        original.txt | original.html    the submitted file or page, byte for byte, never rewritten
         index.md                        the annotated page the annotator writes
 """
 
@@ -21,7 +21,7 @@ ARTICLES = "articles"
 INBOX = "inbox"
 PAGE = "index.md"
 ORIGINAL_STEM = "original"
-ORIGINAL_SUFFIXES = (".txt",)  # HTML comes later
+ORIGINAL_SUFFIXES = (".txt", ".html")  # a text article, or a web page (never served as HTML)
 UNDATED = "undated"
 REGISTRY = "speakers.yml"  # the speakers registry, in content/
 
@@ -43,6 +43,10 @@ class Bundle:
             if candidate.exists():
                 return candidate
         return self.directory / f"{ORIGINAL_STEM}{ORIGINAL_SUFFIXES[0]}"
+
+    def original_as(self, suffix: str) -> Path:
+        """Where the original goes when it is a text file (.txt) or a web page (.html)."""
+        return self.directory / f"{ORIGINAL_STEM}{suffix}"
 
     def display(self, content: Path) -> str:
         """The original's path as an editor would type it, for messages."""

@@ -11,8 +11,9 @@ from typing import Callable
 from .. import ANNOTATOR_VERSION
 from ..errors import InputError, shown
 from ..attribute.registry import Registry, proposals_yaml
+from ..ingest import is_web_page, parse_original
 from ..ingest.files import read_input
-from ..ingest.text import parse_bytes
+from ..ingest.html import MAX_HTML_BYTES
 from ..pipeline import annotate
 from ..render.body import render_body
 from ..render.frontmatter import front_matter
@@ -42,8 +43,9 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
         if on_total:
             on_total(len(inbox) + len(bundles))
         known = _originals_by_hash(content) if inbox else {}
+        urls = _archived_urls(content) if inbox else {}
         for path in inbox:
-            outcomes.append(_filed_before(content, path, known) or _file_from_inbox(content, path, known, registry))
+            outcomes.append(_filed_before(content, path, known) or _file_from_inbox(content, path, known, registry, urls))
             if progress:
                 progress(path.name)
         filed = {o.path for o in outcomes if o.status == "added"}
@@ -64,7 +66,7 @@ def _filed_before(content: Path, path: Path, known: dict[str, Bundle]) -> Outcom
     if inbox_skip_reason(path):
         return None
     try:
-        twin = known.get(sha256(read_input(path, follow_links=False)))
+        twin = known.get(sha256(read_input(path, follow_links=False, limit=MAX_HTML_BYTES)))
         if twin is None:
             return None
         if twin.page.exists() and split_page(twin.page.read_text(encoding="utf-8"), str(twin.page))[0].get("original_name") != path.name:
@@ -75,12 +77,13 @@ def _filed_before(content: Path, path: Path, known: dict[str, Bundle]) -> Outcom
     return Outcome(shown(path), "skipped", f"{shown(path)}: already filed as {shown(twin.display(content))}; removed from the inbox")
 
 
-def add_article(content: Path, source: Path, metadata: dict | None = None) -> Outcome:
-    """Copy a raw file into a new bundle and annotate it.  Nothing is written on failure."""
-    return add_articles(content, [(source, metadata)])[0]
+def add_article(content: Path, source: Path | str, metadata: dict | None = None, *, replace: bool = False) -> Outcome:
+    """Copy a raw file (or fetch a URL) into a new bundle and annotate it.  Nothing is written on failure."""
+    return add_articles(content, [(source, metadata)], replace=replace)[0]
 
 
-def add_articles(content: Path, sources: list[tuple[Path, dict | None]], *, progress: Progress | None = None) -> list[Outcome]:
+def add_articles(content: Path, sources: list[tuple[Path | str, dict | None]], *, progress: Progress | None = None,
+                 replace: bool = False) -> list[Outcome]:
     """Add many files at once, each with its editor metadata (published, url, outlet, tags ...).
 
     The registry and the archive's hashes are read once, so adding thousands of files
@@ -88,12 +91,12 @@ def add_articles(content: Path, sources: list[tuple[Path, dict | None]], *, prog
     """
     with archive_lock(content):
         registry = Registry.load(content / REGISTRY)
-        known = _originals_by_hash(content)
+        known, urls = _originals_by_hash(content), _archived_urls(content)
         outcomes = []
         for source, metadata in sources:
-            outcomes.append(_add(content, source, metadata or {}, known, registry))
+            outcomes.append(_add(content, source, metadata or {}, known, registry, urls=urls, replace=replace))
             if progress:
-                progress(source.name)
+                progress(source if isinstance(source, str) else source.name)
         _write_proposals(registry)
         return outcomes
 
@@ -101,7 +104,7 @@ def add_articles(content: Path, sources: list[tuple[Path, dict | None]], *, prog
 def annotate_bundle(bundle: Bundle, content: Path, *, force: bool = False, registry: Registry | None = None) -> Outcome:
     name = bundle.display(content)
     try:
-        data = read_input(bundle.original, name=name, follow_links=False)
+        data = read_input(bundle.original, name=name, follow_links=False, limit=MAX_HTML_BYTES)
         current_meta, current_body = ({}, None)
         if bundle.page.exists():
             page_name = str(bundle.page.relative_to(content.parent)) if bundle.page.is_relative_to(content.parent) else str(bundle.page)
@@ -141,58 +144,154 @@ def _dangling(meta: dict, registry: Registry | None) -> bool:
 
 
 def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, current_body: str | None, digest: str,
-                    registry: Registry | None = None) -> str:
-    article = annotate(parse_bytes(data, name), registry)
+                    registry: Registry | None = None, *, original: Path | None = None) -> str:
+    original = original or bundle.original
+    fetched = current_meta.get("fetched_url")
+    article = annotate(parse_original(data, name, url=fetched if isinstance(fetched, str) else None,
+                                      html=original.suffix == ".html"), registry)
     if registry is not None:
         proposed = registry.proposals(article.speakers)
         registry.register(proposed)
         registry.pending.extend(proposed)
         _write_proposals(registry)  # before the page that refers to them is written
         article = registry.link(article)
-    produced = front_matter(article, metadata={"original": bundle.original.name, "original_sha256": digest})
+    produced = front_matter(article, metadata={"original": original.name, "original_sha256": digest})
     meta, body, generated = merge(current_meta, current_body, produced, render_body(article))
     _note_links(registry, meta.get("speakers"))  # as merged: an editor may have re-linked a speaker
     meta[BOOKKEEPING_KEY] = {"version": ANNOTATOR_VERSION, "original_sha256": digest, "generated": generated}
     return render_page(meta, body)
 
 
-def _file_from_inbox(content: Path, path: Path, known: dict[str, Bundle], registry: Registry) -> Outcome:
+def _file_from_inbox(content: Path, path: Path, known: dict[str, Bundle], registry: Registry,
+                     urls: dict[str, Bundle]) -> Outcome:
     skipped = inbox_skip_reason(path)
     if skipped:
         return Outcome(shown(path), "skipped", f"{shown(path)}: {skipped}")
-    outcome = _add(content, path, {}, known, registry, follow_links=False)
+    outcome = _add(content, path, {}, known, registry, follow_links=False, urls=urls)
     if outcome.status == "added":
         path.unlink()
     return outcome
 
 
-def _add(content: Path, source: Path, metadata: dict, known: dict[str, Bundle], registry: Registry, *,
-         follow_links: bool = True) -> Outcome:
-    name = shown(source)
+def _add(content: Path, source: Path | str, metadata: dict, known: dict[str, Bundle], registry: Registry, *,
+         follow_links: bool = True, urls: dict[str, Bundle] | None = None, replace: bool = False) -> Outcome:
+    """File one file or URL as a new bundle (or, with ``replace``, as the new original of the page at its URL)."""
+    is_url = isinstance(source, str)
+    name = source if is_url else shown(source)
     try:
-        if _undecodable(source.name):
-            raise InputError(str(source), "the file name is not valid UTF-8; rename the file")
-        data = read_input(source, name=name, follow_links=follow_links)
-        headline = parse_bytes(data, name)
+        editor_meta = {k: v for k, v in metadata.items() if v not in (None, "", [])}
+        if is_url:
+            data, html, stem = _fetched(source, editor_meta), True, _url_stem(source)
+        else:
+            if _undecodable(source.name):
+                raise InputError(str(source), "the file name is not valid UTF-8; rename the file")
+            data = read_input(source, name=name, follow_links=follow_links, limit=MAX_HTML_BYTES)
+            html, stem = is_web_page(data, source.name), source.stem
+            editor_meta["original_name"] = source.name
+        parsed = parse_original(data, name, url=editor_meta.get("fetched_url"), html=html)
         digest = sha256(data)
         twin = known.get(digest)
         if twin:
             return Outcome(name, "failed", f"{name}: already in the archive as {shown(twin.display(content))}")
-        bundle = new_bundle(content, metadata.get("published"), headline.title, source.stem)
-        editor_meta = {k: v for k, v in metadata.items() if v not in (None, "", [])}
-        editor_meta["original_name"] = source.name
-        page = _annotated_page(data, name, bundle, editor_meta, None, digest, registry)
+        existing = _same_url(urls, source if is_url else None, editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url"))
+        if existing and not replace:
+            return Outcome(name, "failed", f"{name}: this URL is already in the archive as {shown(existing.display(content))}"
+                                            " (add it with --replace to update that article)")
+        if existing:
+            return _replace(content, existing, data, html, editor_meta, digest, registry, known, name)
+        bundle = new_bundle(content, editor_meta.get("published") or parsed.published, parsed.title, stem)
+        original = bundle.original_as(".html" if html else ".txt")
+        page = _annotated_page(data, name, bundle, editor_meta, None, digest, registry, original=original)
     except InputError as exc:
         return Outcome(name, "failed", str(exc))
     try:
         bundle.directory.mkdir(parents=True)
-        atomic_write(bundle.original, data)
+        atomic_write(original, data)
         atomic_write(bundle.page, page)
     except OSError as exc:
         shutil.rmtree(bundle.directory, ignore_errors=True)
         return Outcome(name, "failed", f"{name}: cannot write {shown(bundle.directory)} ({exc.strerror or exc})")
     known[digest] = bundle
+    if urls is not None:
+        for url in (editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url")):
+            if url:
+                urls[url_key(url)] = bundle
     return Outcome(bundle.display(content), "added", f"{name} -> {shown(bundle.directory.relative_to(content.parent) if bundle.directory.is_relative_to(content.parent) else bundle.directory)}")
+
+
+def _fetched(url: str, editor_meta: dict) -> bytes:
+    from ..ingest.fetch import fetch
+
+    page = fetch(url)
+    editor_meta["fetched_url"], editor_meta["fetched_at"] = page.url, page.fetched_at
+    return page.data
+
+
+def _replace(content: Path, bundle: Bundle, data: bytes, html: bool, editor_meta: dict, digest: str,
+             registry: Registry, known: dict[str, Bundle], name: str) -> Outcome:
+    """A new original for an article already filed: annotated again, the editor's corrections kept."""
+    old = bundle.original
+    original = bundle.original_as(".html" if html else ".txt")
+    current_meta, current_body = split_page(bundle.page.read_text(encoding="utf-8"), shown(bundle.page))
+    editor_meta.pop("original_name", None)
+    current_meta.update(editor_meta)
+    page = _annotated_page(data, name, bundle, current_meta, current_body, digest, registry, original=original)
+    try:
+        atomic_write(original, data)
+        atomic_write(bundle.page, page)
+        if old != original:
+            old.unlink(missing_ok=True)
+    except OSError as exc:
+        return Outcome(name, "failed", f"{name}: cannot write {shown(bundle.directory)} ({exc.strerror or exc})")
+    known[digest] = bundle
+    return Outcome(bundle.display(content), "replaced", f"{name} -> {shown(bundle.directory)} (replaced)")
+
+
+def _url_stem(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[-1].rsplit(".", 1)[0] if parts else urlsplit(url).netloc
+
+
+def url_key(url: str) -> str:
+    """A URL as compared for "already in the archive": no scheme, fragment, tracking parameters or final slash."""
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url.strip())
+    host = (parts.hostname or "").lower().removeprefix("www.")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
+                       if not k.lower().startswith(("utm_", "fbclid", "gclid"))])
+    return f"{host}{parts.path.rstrip('/') or '/'}" + (f"?{query}" if query else "")
+
+
+def _same_url(urls: dict[str, Bundle] | None, *candidates: str | None) -> Bundle | None:
+    if not urls:
+        return None
+    return next((urls[url_key(c)] for c in candidates if isinstance(c, str) and c and url_key(c) in urls), None)
+
+
+_PAGE_URL = re.compile(r"^(?:url|fetched_url): (.+)$", re.M)
+
+
+def _archived_urls(content: Path) -> dict[str, Bundle]:
+    """Every bundle by its page's URL and the URL it was fetched from (top-level front-matter keys)."""
+    import yaml
+
+    urls: dict[str, Bundle] = {}
+    for bundle in find_bundles(content):
+        try:
+            head = bundle.page.read_text(encoding="utf-8").split("\n---", 1)[0]
+        except (OSError, UnicodeDecodeError):
+            continue
+        for match in _PAGE_URL.finditer(head):
+            try:
+                value = yaml.safe_load(match.group(1))
+            except yaml.YAMLError:
+                continue
+            if isinstance(value, str) and value:
+                urls.setdefault(url_key(value), bundle)
+    return urls
 
 
 def _undecodable(name: str) -> bool:
@@ -212,7 +311,7 @@ def _originals_by_hash(content: Path) -> dict[str, Bundle]:
         except OSError:
             match = None
         try:
-            digest = match.group(1) if match else sha256(read_input(bundle.original, follow_links=False))
+            digest = match.group(1) if match else sha256(read_input(bundle.original, follow_links=False, limit=MAX_HTML_BYTES))
         except InputError:
             continue  # reported when the bundle itself is annotated
         known[digest] = bundle

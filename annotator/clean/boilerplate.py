@@ -330,7 +330,7 @@ def clean(article: Article) -> Article:
     """Split the article's lines into body paragraphs and removed boilerplate."""
     text = article.text
     kept: list[Span] = []
-    removed: list[Removed] = []
+    removed: list[Removed] = list(article.removed)  # a web page's left-out parts are notes already
     headline = text[article.title_span.start:_line_end(text, article.title_span.start)] if article.title_span else None
     joined = [i > 0 and text.count("\n", article.lines[i - 1].end, line.start) == 1 for i, line in enumerate(article.lines)]
     kinds = classify_lines([line.slice(text) for line in article.lines], article.title, headline, joined)
@@ -339,7 +339,7 @@ def clean(article: Article) -> Article:
             kept.append(line)
         else:
             removed.append(Removed(kind=kind, start=line.start, end=line.end, text=line.slice(text)))
-    return article.with_(paragraphs=kept, removed=removed)
+    return article.with_(paragraphs=kept, removed=sorted(removed, key=lambda r: r.start))
 
 
 _LIST_MARKER = re.compile(r"[-–—*•·>]|\d+[.)]\s")

@@ -7,12 +7,9 @@ wrapped; a blank line between paragraphs is optional).
 from __future__ import annotations
 
 import re
-from pathlib import Path
-
 from ..plaintext import without_bidi_controls
 from ..model import Article, Span
 from .encoding import decode_bytes
-from .files import read_input
 
 # The headline/outlet separators, most specific first.
 _SEPARATORS = (" — ", " – ", " | ", " - ")
@@ -20,12 +17,6 @@ _SEPARATORS = (" — ", " – ", " | ", " - ")
 _SECTION_WORDS = {"opinion", "video", "analysis", "editorial", "watch", "live", "update", "exclusive", "photos", "report", "review", "comment", "interview", "breaking"}
 _CONNECTORS = {"of", "the", "and", "&", "for", "on", "de", "la", "le", "du", "der", "die", "at", "in", "a"}
 _NON_EMPTY_LINE = re.compile(r"[^\n]*\S[^\n]*")
-
-
-def read_article(path: Path, *, body_only: bool = False, display_path: str | None = None) -> Article:
-    """Read and parse one file.  Raises InputError with a one-line reason."""
-    name = display_path or str(path)
-    return parse_bytes(read_input(path, name=name), name, body_only=body_only)
 
 
 def parse_bytes(data: bytes, path: str, *, body_only: bool = False) -> Article:

@@ -25,10 +25,11 @@ from ..plaintext import without_bidi_controls
 from ..safe_yaml import line_of
 
 TEXT_FIELDS = ("title", "outlet", "url", "original_publisher", "republisher", "language", "original",
-               "original_name", "original_sha256", "encoding",
+               "original_name", "original_sha256", "encoding", "fetched_url", "fetched_at",
                # fields MkDocs and Material print or follow, should an editor set them
                "description", "author", "subtitle", "status", "icon", "template")
 COUNT_FIELDS = ("word_count", "replaced_bytes")
+WORD_LIST_FIELDS = ("tags", "categories")
 LIST_FIELDS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
 MAPPING_FIELDS = ("annotator",)
 
@@ -49,7 +50,7 @@ def typed_front_matter(meta: dict, root: yaml.Node | None, path: str, *, first_l
     for key, value in meta.items():
         key = str(key)
         if value is None:
-            out[key] = [] if key == "tags" else None
+            out[key] = [] if key in WORD_LIST_FIELDS else None
         elif key in TEXT_FIELDS:
             out[key] = _text(value, key, refuse)
         elif key in COUNT_FIELDS:
@@ -58,8 +59,8 @@ def typed_front_matter(meta: dict, root: yaml.Node | None, path: str, *, first_l
             out[key] = value
         elif key == "published":
             out[key] = _published(value, refuse)
-        elif key == "tags":
-            out[key] = _tags(value, refuse)
+        elif key in WORD_LIST_FIELDS:
+            out[key] = _tags(value, key, refuse)
         elif key in LIST_FIELDS:
             if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
                 raise refuse(key, "must be a list of entries (- field: value)")
@@ -101,10 +102,10 @@ def _published(value, refuse) -> str:
     return raw
 
 
-def _tags(value, refuse) -> list[str]:
+def _tags(value, key: str, refuse) -> list[str]:
     values = value if isinstance(value, list) else [value]
     if not all(isinstance(v, (str, int, float)) and not isinstance(v, bool) for v in values):
-        raise refuse("tags", "must be a list of words or phrases")
+        raise refuse(key, "must be a list of words or phrases")
     return [without_bidi_controls(str(v)) for v in values]
 
 

@@ -32,8 +32,13 @@ def front_matter(article: Article, *, metadata: dict | None = None) -> dict:
         "republisher": article.republisher,
         "language": article.language,
         "word_count": len(_WORD.findall(body.text)),
-        "tags": [],
+        "tags": list(article.tags),
     }
+    for key in ("author", "description"):  # what a web page's metadata says
+        if getattr(article, key):
+            meta[key] = getattr(article, key)
+    if article.categories:
+        meta["categories"] = list(article.categories)
     if article.encoding != "utf-8":  # the original's offsets are only checkable in its own encoding
         meta["encoding"] = article.encoding
     if article.replaced_bytes:

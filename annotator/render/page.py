@@ -16,8 +16,9 @@ from .fields import typed_front_matter
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 METADATA_KEYS = (
-    "title", "outlet", "published", "url", "original_publisher", "republisher", "language",
-    "word_count", "original", "original_name", "original_sha256", "encoding", "replaced_bytes", "tags", "attribution",
+    "title", "outlet", "published", "url", "author", "description", "original_publisher", "republisher", "language",
+    "word_count", "original", "original_name", "fetched_url", "fetched_at", "original_sha256", "encoding", "replaced_bytes",
+    "categories", "tags", "attribution",
 )
 ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
 BOOKKEEPING_KEY = "annotator"

@@ -20,6 +20,14 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
           "November", "December")
 VERDICTS = ("true", "false", "misleading", "unproven", "unverified")
 _FILE_NAME = re.compile(r"[\w][\w.-]*")
+# a saved web page is published only as text: served as HTML, its scripts would run on the archive's origin
+TEXT_COPY_SUFFIX = ".txt"
+_PAGE_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".svg", ".xml")
+
+
+def is_page_file(name: str) -> bool:
+    """A file a browser would render (and run scripts in) if the site served it as it is."""
+    return name.lower().endswith(_PAGE_SUFFIXES)
 
 
 @dataclass
@@ -70,7 +78,9 @@ class ArticleRecord:
     def original_url(self) -> str | None:
         """The original file as submitted, kept beside the page (site-relative)."""
         name = text(self.meta.get("original"))
-        return self.url + name if _FILE_NAME.fullmatch(name) else None
+        if not _FILE_NAME.fullmatch(name):
+            return None
+        return self.url + name + (TEXT_COPY_SUFFIX if is_page_file(name) else "")
 
     @property
     def speakers(self) -> list[dict]:

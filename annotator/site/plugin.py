@@ -30,7 +30,7 @@ from ..errors import InputError, shown
 from ..render.page import split_page
 from .bidi import isolate_controls
 from .browse import SECTIONS, BrowsePage, browse_pages
-from .catalog import ArticleRecord, Catalog
+from .catalog import TEXT_COPY_SUFFIX, ArticleRecord, Catalog, is_page_file
 from .citation import cite_news, wikitext
 from .csp import with_csp
 from .exports import write_exports
@@ -93,6 +93,7 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
     # -- files: read the archive once, add the browse pages ---------------------------
     def on_files(self, files, config):
         self._drop_links_out(files, config)
+        self._pages_as_text(files, config)
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=_DEFAULT_HOME))
         pages = []
@@ -140,6 +141,13 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         for link in sorted(links):
             log.warning(f"{shown(os.path.relpath(link))}: a symbolic link out of {config.docs_dir}; "
                         "what it leads to is not published")
+
+    def _pages_as_text(self, files, config) -> None:
+        """A web page kept as an article's original is published as a .txt copy, never as HTML."""
+        for file in list(files):
+            if file.src_uri.startswith("articles/") and is_page_file(file.src_uri) and not file.is_documentation_page():
+                files.remove(file)
+                files.append(File.generated(config, file.src_uri + TEXT_COPY_SUFFIX, abs_src_path=file.abs_src_path))
 
     def _leave_out(self, files, file, message: str) -> None:
         """One unreadable page does not stop the build: it is left out, reported once."""

@@ -29,6 +29,8 @@ REMOVED_LABELS = {
     "syndication-credit": "Syndication credit", "image-credit": "Image credit", "call-to-action": "Call to action",
     "navigation": "Navigation", "author-bio": "Author bio", "copyright": "Copyright", "repeated-headline": "Repeated headline",
     "dateline": "Dateline", "embed": "Embedded post", "comment": "Reader comment",
+    # the parts of a web page its main-text extractor left out
+    "byline": "Byline", "advertisement": "Advertisement", "page-text": "Other page text",
 }
 
 
