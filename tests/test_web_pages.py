@@ -333,5 +333,23 @@ def test_the_site_offers_the_saved_page_as_text_never_as_html(project):
     assert (bundle / "original.html.txt").read_bytes() == PAGE.read_bytes()
     page = (bundle / "index.html").read_text(encoding="utf-8")
     assert 'href="original.html.txt" download' in page
+    assert '<span class="mg-author">by Maria Okafor</span>' in page
     assert "window.tracker" not in page
     assert "Sign up for our morning newsletter" in page  # shown as a removed note, escaped text
+
+
+def test_markup_in_a_pages_metadata_and_text_reaches_the_site_as_text(project, tmp_path):
+    hostile = PAGE.read_bytes().replace(
+        b'content="The Coastal Ledger"', b'content="Ledger &lt;img src=x onerror=alert(1)&gt;"').replace(
+        b'content="Maria Okafor"', b'content="&lt;script&gt;alert(2)&lt;/script&gt;"').replace(
+        b"Nine councillors voted", b"&lt;script&gt;alert(3)&lt;/script&gt; Nine councillors voted")
+    (tmp_path / "hostile.html").write_bytes(hostile)
+    assert add_article(project / "content", tmp_path / "hostile.html").status == "added"
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    site = project / "site"
+    for built in [*site.rglob("*.html"), *site.rglob("*.xml"), *site.rglob("*.json")]:
+        text = built.read_text(encoding="utf-8", errors="replace")
+        assert "<script>alert" not in text and "<img src=x" not in text, built
+    page = next(p for p in (site / "articles").rglob("index.html") if "harbour" in str(p)).read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(3)&lt;/script&gt; Nine councillors voted" in page

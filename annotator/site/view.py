@@ -81,6 +81,7 @@ def article_view(meta: dict) -> dict:
     return {
         "title": _text(meta.get("title")),
         "outlet": _text(meta.get("outlet")),
+        "author": _text(meta.get("author")),
         "published": _text(meta.get("published")),
         "url": safe_url(meta.get("url")),
         "original": _text(meta.get("original")),
