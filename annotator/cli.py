@@ -106,7 +106,7 @@ def extract(paths: tuple[Path, ...], body_only: bool, as_json: bool, registry: P
     character offset into the file's text (UTF-8, newlines normalised to \\n).
     A file that cannot be read gives one error line on stderr and no JSON.
     """
-    from .attribute.registry import Registry
+    from .page.registry import Registry
     from .pipeline import annotate_file
     from .render.record import extract_record, json_line
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .attribute import attribute
-from .attribute.registry import Registry
+from .page.registry import Registry
 from .claims import find_claims
 from .clean import clean
 from .guard import guard_names

@@ -84,7 +84,7 @@ def archive_site(tmp_path_factory) -> Path:
     has values with <script>, quotes and a newline, as a careless or hostile editor might write.
     """
     from annotator.archive import add_article
-    from annotator.render.page import render_page, split_page
+    from annotator.page.format import render_page, split_page
 
     project = make_project(tmp_path_factory.mktemp("archive"))
     sources = tmp_path_factory.mktemp("sources")

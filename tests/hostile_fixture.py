@@ -45,7 +45,7 @@ def hostile_site(tmp_path_factory) -> Path:
     """The built site (``…/site``) of the hostile archive; built on the first call only."""
     if "site" not in _BUILT:
         from annotator.archive import add_article
-        from annotator.render.page import render_page, split_page
+        from annotator.page.format import render_page, split_page
 
         project = make_project(tmp_path_factory.mktemp("hostile"))
         source = project / "council.txt"

@@ -5,7 +5,7 @@ import pytest
 from annotator import ANNOTATOR_VERSION
 from annotator.archive import add_article, find_bundles, update_archive
 from annotator.archive.merge import merge
-from annotator.render.page import split_page, render_page
+from annotator.page.format import split_page, render_page
 
 ARTICLE = """Council backs new cycle lanes — Town Gazette
 

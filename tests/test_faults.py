@@ -88,7 +88,7 @@ def pages(content: Path) -> list[Path]:
 
 def dangling_ids(content: Path) -> list[str]:
     """registry_ids in pages that name no entry of content/speakers.yml (every page must parse)."""
-    from annotator.render.page import split_page
+    from annotator.page.format import split_page
 
     registry = content / "speakers.yml"
     keys = set(yaml.safe_load(registry.read_text(encoding="utf-8")) or {}) if registry.exists() else set()

@@ -21,7 +21,7 @@ import pytest
 from annotator.errors import InputError
 from annotator.ingest.text import parse_text
 from annotator.pipeline import annotate
-from annotator.render.page import split_page
+from annotator.page.format import split_page
 
 ROOT = Path(__file__).resolve().parents[1]
 STORY = ("Council cuts budget — The Ashford Gazette\n\n"

@@ -32,7 +32,7 @@ def complete(site: Path) -> bool:
 
 
 def test_builds_killed_at_random_points_leave_a_readable_archive(tmp_path):
-    from annotator.attribute.registry import Registry
+    from annotator.page.registry import Registry
 
     project = make_project(tmp_path, range(15))
     for original in sorted((ROOT / "content" / "articles").glob("*/*/original.txt")):

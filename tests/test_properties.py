@@ -31,7 +31,7 @@ from annotator.ingest.text import parse_text
 from annotator.pipeline import annotate
 from annotator.render.body import render_body
 from annotator.render.frontmatter import front_matter
-from annotator.render.page import render_page, split_page
+from annotator.page.format import render_page, split_page
 from annotator.render.record import extract_record, json_line
 from annotator.site.catalog import Catalog
 from annotator.site.exports import article_rows, claim_rows, quote_rows, to_csv
@@ -173,7 +173,7 @@ def assert_feeds_inert(catalog: Catalog) -> None:
                                     | st.dictionaries(st.sampled_from(["name", "text", "a"]), children, max_size=3),
                                     max_leaves=6)))
 def test_any_front_matter_value_is_typed_or_refused_with_a_line(values):
-    from annotator.render.page import dump_yaml
+    from annotator.page.format import dump_yaml
 
     page = "---\n" + dump_yaml({**values, "annotator": {"version": "test"}}) + "---\n\nBody.\n"
     try:

@@ -7,11 +7,11 @@ import pytest
 import yaml
 
 from annotator.archive import add_article, find_bundles, update_archive
-from annotator.attribute.registry import Registry
+from annotator.page.registry import Registry
 from annotator.errors import InputError
 from annotator.ingest.text import parse_text
 from annotator.pipeline import annotate
-from annotator.render.page import split_page
+from annotator.page.format import split_page
 
 REGISTRY = """\
 # editors' notes stay as they are

@@ -13,7 +13,7 @@ from annotator.pipeline import annotate
 from annotator.ingest.text import parse_text
 from annotator.render.body import BodyMap, escape_markdown, render_body
 from annotator.render.frontmatter import front_matter
-from annotator.render.page import render_page, split_page
+from annotator.page.format import render_page, split_page
 from conftest import ROOT
 
 # The extensions the site really uses: MkDocs' defaults plus mkdocs.yml's own.

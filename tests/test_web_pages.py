@@ -24,7 +24,7 @@ from annotator.ingest import read_article
 from annotator.ingest.fetch import fetch
 from annotator.ingest.html import parse_html
 from annotator.pipeline import annotate
-from annotator.render.page import split_page
+from annotator.page.format import split_page
 
 from conftest import build_site
 
@@ -279,7 +279,7 @@ def test_a_url_already_in_the_archive_is_refused_unless_replaced(project, server
     page = bundle / "index.md"
     meta, body = split_page(page.read_text(encoding="utf-8"), "index.md")
     meta["speakers"][0]["role"] = "leader of Port Aldwin council"  # an editor's correction
-    from annotator.render.page import render_page
+    from annotator.page.format import render_page
     page.write_text(render_page(meta, body), encoding="utf-8")
     _Site.routes["/story"] = (200, {"Content-Type": "text/html"},
                               PAGE.read_bytes().replace(b"two years", b"three years"))

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..render.page import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
+from ..page.format import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
 
 BODY = "body"
 

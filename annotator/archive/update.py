@@ -10,14 +10,14 @@ from typing import Callable
 
 from .. import ANNOTATOR_VERSION
 from ..errors import InputError, shown
-from ..attribute.registry import Registry, proposals_yaml
+from ..page.registry import Registry, proposals_yaml
 from ..ingest import is_web_page, parse_original
 from ..ingest.files import read_input
 from ..ingest.html import MAX_HTML_BYTES
 from ..pipeline import annotate
 from ..render.body import render_body
 from ..render.frontmatter import front_matter
-from ..render.page import BOOKKEEPING_KEY, render_page, split_page
+from ..page.format import BOOKKEEPING_KEY, render_page, split_page
 from .layout import REGISTRY, Bundle, find_bundles, find_inbox, inbox_skip_reason, new_bundle
 from .merge import merge
 from .store import archive_lock, atomic_write, sha256

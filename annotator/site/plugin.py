@@ -25,9 +25,9 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..archive.store import archive_lock
-from ..attribute.registry import Registry
+from ..page.registry import Registry
 from ..errors import InputError, shown
-from ..render.page import split_page
+from ..page.format import split_page
 from .bidi import isolate_controls
 from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import TEXT_COPY_SUFFIX, ArticleRecord, Catalog, is_page_file

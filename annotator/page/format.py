@@ -11,17 +11,13 @@ import yaml
 
 from .. import safe_yaml
 from ..errors import InputError
+from .document import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
 from .fields import typed_front_matter
+
+__all__ = ["ANNOTATION_KEYS", "BOOKKEEPING_KEY", "METADATA_KEYS", "dump_yaml", "render_page", "split_page"]
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-METADATA_KEYS = (
-    "title", "outlet", "published", "url", "author", "description", "original_publisher", "republisher", "language",
-    "word_count", "original", "original_name", "fetched_url", "fetched_at", "original_sha256", "encoding", "replaced_bytes",
-    "categories", "tags", "attribution",
-)
-ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
-BOOKKEEPING_KEY = "annotator"
 
 _SECTIONS = (
     ("# Article. Edit freely: a value you change is kept on every later run.", METADATA_KEYS),

@@ -17,21 +17,22 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import typing
 
 import yaml
 
 from ..errors import InputError
 from ..plaintext import without_bidi_controls
 from ..safe_yaml import line_of
+from .document import ANNOTATION_KEYS, BOOKKEEPING_KEY, Page
 
-TEXT_FIELDS = ("title", "outlet", "url", "original_publisher", "republisher", "language", "original",
-               "original_name", "original_sha256", "encoding", "fetched_url", "fetched_at",
-               # fields MkDocs and Material print or follow, should an editor set them
-               "description", "author", "subtitle", "status", "icon", "template")
-COUNT_FIELDS = ("word_count", "replaced_bytes")
-WORD_LIST_FIELDS = ("tags", "categories")
-LIST_FIELDS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
-MAPPING_FIELDS = ("annotator",)
+_HINTS = typing.get_type_hints(Page)
+TEXT_FIELDS = tuple(k for k, hint in _HINTS.items() if hint is str) + (
+    "subtitle", "status", "icon", "template")  # fields MkDocs and Material print or follow, should an editor set them
+COUNT_FIELDS = tuple(k for k, hint in _HINTS.items() if hint == (int | None))
+WORD_LIST_FIELDS = tuple(k for k, hint in _HINTS.items() if hint == tuple[str, ...])
+LIST_FIELDS = ANNOTATION_KEYS
+MAPPING_FIELDS = (BOOKKEEPING_KEY,)
 
 _ISO_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 # anchored body text keeps every character: its offsets must hold

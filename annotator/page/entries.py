@@ -1,0 +1,183 @@
+"""The typed entries of an annotated page, read tolerantly from its front matter.
+
+Editors write front matter by hand, so a value may be missing, null or of another
+type.  ``read(Type, mapping)`` always gives a typed entry: text is text ("" when
+absent), numbers are numbers or None, lists hold only what fits, and a mapping
+that is not one is skipped.  What is wrong is not silently accepted: ``annotator
+check`` reports it against the JSON Schema generated from these same classes.
+
+Each field's metadata says what the schema needs: a vocabulary (``enum``), whether
+the field is required, and a description.
+"""
+
+from __future__ import annotations
+
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields
+
+__all__ = ["read", "read_all", "text", "field_spec"]
+
+from . import vocabulary as v
+
+
+def _field(default=MISSING, *, enum: dict | None = None, required: bool = False, about: str = "", **extra):
+    """A field of an entry: its default (text defaults to ""), and what the schema says of it."""
+    metadata = {"enum": enum, "required": required, "about": about, **extra}
+    if default == {}:
+        return field(default_factory=dict, metadata=metadata)
+    return field(default="" if default is MISSING else default, metadata=metadata)
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where an entry's exact text sits in the body: character offsets and the 1-based paragraph."""
+
+    start: int = _field(0, required=True, minimum=0)
+    end: int = _field(0, required=True, minimum=0)
+    paragraph: int | None = _field(None, minimum=1)
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteEntry:
+    id: str = _field(required=True, about="stable id, unique in the page")
+    text: str = _field(required=True, about="the exact body text of the quote")
+    type: str = _field(enum=v.QUOTE_TYPES)
+    cue: str = _field(about='the reporting verb or phrase: "said", "according to"')
+    via: str = _field(about="how the speaker was found: name, surname, pronoun, title, context, registry")
+    channel: str = _field(about="email, statement, interview, tweet ... when the text says so")
+    anchor: Anchor | None = _field(None, required=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerEntry:
+    id: str = _field(required=True)
+    name: str = _field(required=True)
+    kind: str = _field(enum=v.SPEAKER_KINDS)
+    role: str = _field()
+    affiliation: str = _field()
+    affiliation_note: str = _field()
+    aliases: tuple[str, ...] = _field(())
+    registry_id: str = _field(about="key of the speaker's entry in content/speakers.yml")
+    wikidata: str = _field(pattern="^Q[0-9]+$")
+    quotes: tuple[QuoteEntry, ...] = _field(())
+
+
+@dataclass(frozen=True, slots=True)
+class MentionEntry:
+    name: str = _field(required=True)
+    kind: str = _field(enum=v.MENTION_KINDS)
+    role: str = _field()
+
+
+@dataclass(frozen=True, slots=True)
+class NumberEntry:
+    text: str = _field(required=True)
+    kind: str = _field(enum=v.NUMBER_KINDS)
+    value: float | None = _field(None)
+    unit: str = _field()
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimEntry:
+    id: str = _field(required=True)
+    text: str = _field(required=True, about="the exact body text of the claim")
+    type: str = _field(enum=v.CLAIM_TYPES)
+    numbers: tuple[NumberEntry, ...] = _field(())
+    claimant: str | None = _field(None, about="the id of a speaker of this page; null when the article itself claims it")
+    source: str | None = _field(None, about="the id of a source of this page; null when none is cited")
+    sourced: bool | None = _field(None, about="false marks a claim unsourced even where a source is named")
+    score: float | None = _field(None, minimum=0, maximum=1)
+    verdict: str = _field(enum=v.VERDICTS, about="an editor's fact-check verdict")
+    verdict_note: str = _field()
+    verdict_links: tuple[str, ...] = _field(())
+    anchor: Anchor | None = _field(None, required=True)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceEntry:
+    id: str = _field(required=True)
+    kind: str = _field(enum=v.SOURCE_KINDS)
+    name: str = _field(required=True)
+    cues: tuple[str, ...] = _field(())
+    paragraphs: tuple[int, ...] = _field(())
+
+
+@dataclass(frozen=True, slots=True)
+class VagueEntry:
+    cue: str = _field(required=True)
+    text: str = _field(required=True)
+    anchor: Anchor | None = _field(None)
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedEntry:
+    kind: str = _field(enum=v.REMOVED_KINDS)
+    text: str = _field(required=True)
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    credit: str = _field()
+    licence: str = _field()
+    url: str = _field()
+    licence_url: str = _field()
+
+
+# -- the tolerant reader ----------------------------------------------------------------
+
+def read(cls, value):
+    """``cls`` filled from a mapping (anything else gives the defaults)."""
+    value = value if isinstance(value, dict) else {}
+    return cls(**{f.name: _convert(_hints(cls)[f.name], value.get(f.name), f.default) for f in fields(cls)})
+
+
+def read_all(cls, value) -> tuple:
+    """The entries of a list that are mappings, each read as ``cls``."""
+    return tuple(read(cls, item) for item in value if isinstance(item, dict)) if isinstance(value, list) else ()
+
+
+def text(value) -> str:
+    """A value as display text ("" for null)."""
+    return "" if value is None else str(value)
+
+
+_HINTS: dict[type, dict] = {}
+
+
+def _hints(cls) -> dict:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def _convert(hint, value, default):
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):  # "X | None"
+        inner = next(a for a in args if a is not type(None))
+        return None if value is None else _convert(inner, value, None)
+    if origin is tuple:
+        item = args[0]
+        if not isinstance(value, list):
+            return ()
+        if isinstance(item, type) and hasattr(item, "__dataclass_fields__"):
+            return read_all(item, value)
+        return tuple(x for x in (_scalar(item, x) for x in value if not isinstance(x, (list, dict))) if x is not None)
+    if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
+        return read(hint, value) if isinstance(value, dict) else default
+    if hint is dict:
+        return value if isinstance(value, dict) else {}
+    converted = _scalar(hint, value)
+    return default if converted is None else converted
+
+
+def _scalar(hint, value):
+    if hint is str:
+        return None if value is None or isinstance(value, (list, dict)) else str(value)
+    if hint is bool:
+        return value if isinstance(value, bool) else None
+    if hint is int:
+        return value if isinstance(value, int) and not isinstance(value, bool) else None
+    if hint is float:
+        return float(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+    return None
