@@ -128,7 +128,7 @@ def test_hostile_text_gives_exact_spans_and_inert_outputs(headline, outlet, para
     [article_record] = catalog.articles
     assert_anchors_hold(record["body"], meta)
 
-    html, _missing = highlight(markdown.markdown(body), article_view(meta)["anchors"])
+    html, _missing = highlight(markdown.markdown(body), article_view(article_record.page)["anchors"])
     assert_inert_html(html)
     assert_feeds_inert(catalog)
     jsonld = htmlsafe_json_dumps(article_graph(article_record, page_url="https://example.org/a/", site_name="Archive",

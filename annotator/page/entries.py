@@ -129,7 +129,7 @@ class Attribution:
 def read(cls, value):
     """``cls`` filled from a mapping (anything else gives the defaults)."""
     value = value if isinstance(value, dict) else {}
-    return cls(**{f.name: _convert(_hints(cls)[f.name], value.get(f.name), f.default) for f in fields(cls)})
+    return cls(**{name: convert(value.get(name)) for name, convert in _converters(cls)})
 
 
 def read_all(cls, value) -> tuple:
@@ -143,6 +143,7 @@ def text(value) -> str:
 
 
 _HINTS: dict[type, dict] = {}
+_CONVERTERS: dict[type, tuple] = {}
 
 
 def _hints(cls) -> dict:
@@ -151,24 +152,39 @@ def _hints(cls) -> dict:
     return _HINTS[cls]
 
 
-def _convert(hint, value, default):
+def _converters(cls) -> tuple:
+    """Per field of ``cls``, the function that reads its value (worked out once per class)."""
+    if cls not in _CONVERTERS:
+        _CONVERTERS[cls] = tuple((f.name, _converter(_hints(cls)[f.name], f.default)) for f in fields(cls))
+    return _CONVERTERS[cls]
+
+
+def _converter(hint, default):
     origin, args = typing.get_origin(hint), typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):  # "X | None"
-        inner = next(a for a in args if a is not type(None))
-        return None if value is None else _convert(inner, value, None)
+        inner = _converter(next(a for a in args if a is not type(None)), None)
+        return lambda value: None if value is None else inner(value)
     if origin is tuple:
         item = args[0]
-        if not isinstance(value, list):
-            return ()
         if isinstance(item, type) and hasattr(item, "__dataclass_fields__"):
-            return read_all(item, value)
-        return tuple(x for x in (_scalar(item, x) for x in value if not isinstance(x, (list, dict))) if x is not None)
+            return lambda value: read_all(item, value)
+        return lambda value: tuple(x for x in (_scalar(item, x) for x in value if not isinstance(x, (list, dict)))
+                                   if x is not None) if isinstance(value, list) else ()
     if isinstance(hint, type) and hasattr(hint, "__dataclass_fields__"):
-        return read(hint, value) if isinstance(value, dict) else default
+        return lambda value: read(hint, value) if isinstance(value, dict) and _has_required_numbers(hint, value) else default
     if hint is dict:
-        return value if isinstance(value, dict) else {}
-    converted = _scalar(hint, value)
-    return default if converted is None else converted
+        return lambda value: value if isinstance(value, dict) else {}
+
+    def scalar(value):
+        converted = _scalar(hint, value)
+        return default if converted is None else converted
+    return scalar
+
+
+def _has_required_numbers(cls, value: dict) -> bool:
+    """A nested value (an anchor) without its required numbers is no value at all, not one at offset 0."""
+    return all(_scalar(int, value.get(f.name)) is not None for f in fields(cls)
+               if f.metadata.get("required") and _hints(cls)[f.name] is int)
 
 
 def _scalar(hint, value):

@@ -20,8 +20,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..slug import slugify
-from .catalog import VERDICTS, Catalog, month_name
-from .view import TYPE_LABELS, SOURCE_LABELS
+from ..page.vocabulary import CLAIM_TYPES as TYPE_LABELS
+from ..page.vocabulary import SOURCE_KINDS as SOURCE_LABELS
+from ..page.vocabulary import VERDICTS
+from .catalog import Catalog, month_name
 
 
 @dataclass

@@ -1,9 +1,8 @@
 """The archive as a whole, read from every article page's front matter.
 
 Browse pages, search filters, exports, feeds and structured data all read this
-one model.  It is plain Python over the front-matter mappings the annotator
-wrote (and editors corrected), so it neither depends on MkDocs nor trusts a
-value to have the type it should: see ``values``.
+one model.  It is plain Python over the typed pages (``annotator.page``) the
+annotator wrote and editors corrected, so it does not depend on MkDocs.
 """
 
 from __future__ import annotations
@@ -12,13 +11,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..page import Page
+from ..page.entries import ClaimEntry, QuoteEntry, SpeakerEntry, text
+from ..page.registry import Entry
+from ..page.vocabulary import CLAIM_TYPES, VERDICTS, label
 from ..slug import slugify
-from .view import TYPE_LABELS
-from .values import iso_date, mapping, mappings, safe_url, text
+from .values import iso_date, safe_url
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
-VERDICTS = ("true", "false", "misleading", "unproven", "unverified")
 _FILE_NAME = re.compile(r"[\w][\w.-]*")
 # a saved web page is published only as text: served as HTML, its scripts would run on the archive's origin
 TEXT_COPY_SUFFIX = ".txt"
@@ -34,19 +35,23 @@ def is_page_file(name: str) -> bool:
 class ArticleRecord:
     src: str  # the page's path under content/, "articles/2019/slug/index.md"
     url: str  # site-relative, "articles/2019/slug/"
-    meta: dict
+    page: Page
+
+    @classmethod
+    def of(cls, src: str, url: str, meta: dict) -> "ArticleRecord":
+        return cls(src, url, Page.of(meta))
 
     @property
     def title(self) -> str:
-        return text(self.meta.get("title")) or self.src
+        return self.page.title or self.src
 
     @property
     def outlet(self) -> str:
-        return text(self.meta.get("outlet"))
+        return self.page.outlet
 
     @property
     def published(self) -> str | None:
-        return iso_date(self.meta.get("published"))
+        return iso_date(self.page.published)
 
     @property
     def year(self) -> str | None:
@@ -59,46 +64,48 @@ class ArticleRecord:
 
     @property
     def tags(self) -> list[str]:
-        return list(dict.fromkeys(t for t in (text(t).strip() for t in self.meta.get("tags") or [] if not isinstance(t, (dict, list))) if t))
+        return list(dict.fromkeys(t for t in (t.strip() for t in self.page.tags) if t))
 
     @property
     def original_publisher(self) -> str:
-        return text(self.meta.get("original_publisher"))
+        return self.page.original_publisher
 
     @property
     def republisher(self) -> str:
-        return text(self.meta.get("republisher"))
+        return self.page.republisher
 
     @property
     def source_url(self) -> str | None:
         """Where the article was first published, if known."""
-        return safe_url(self.meta.get("url"))
+        return safe_url(self.page.url)
 
     @property
     def original_url(self) -> str | None:
         """The original file as submitted, kept beside the page (site-relative)."""
-        name = text(self.meta.get("original"))
+        name = self.page.original
         if not _FILE_NAME.fullmatch(name):
             return None
         return self.url + name + (TEXT_COPY_SUFFIX if is_page_file(name) else "")
 
     @property
-    def speakers(self) -> list[dict]:
-        return mappings(self.meta.get("speakers"))
+    def speakers(self) -> tuple[SpeakerEntry, ...]:
+        return self.page.speakers
 
     @property
-    def claims(self) -> list[dict]:
-        return mappings(self.meta.get("claims"))
+    def claims(self) -> tuple[ClaimEntry, ...]:
+        return self.page.claims
 
     @property
-    def sources(self) -> list[dict]:
-        return mappings(self.meta.get("sources"))
+    def sources(self):
+        return self.page.sources
 
     def speaker_name(self, speaker_id) -> str:
-        return next((text(s.get("name")) for s in self.speakers if text(s.get("id")) == text(speaker_id)), "")
+        speaker = self.page.speaker(speaker_id)
+        return speaker.name if speaker else ""
 
     def source_name(self, source_id) -> str:
-        return next((text(s.get("name")) for s in self.sources if text(s.get("id")) == text(source_id)), "")
+        source = self.page.source(source_id)
+        return source.name if source else ""
 
 
 def newest_first(articles) -> list[ArticleRecord]:
@@ -114,16 +121,16 @@ class _Anchored:
     article: ArticleRecord
 
     @property
-    def item(self) -> dict:
+    def item(self) -> QuoteEntry | ClaimEntry:
         raise NotImplementedError
 
     @property
     def id(self) -> str:
-        return text(self.item.get("id"))
+        return self.item.id
 
     @property
     def text(self) -> str:
-        return text(self.item.get("text"))
+        return self.item.text
 
     @property
     def url(self) -> str:
@@ -133,11 +140,11 @@ class _Anchored:
 @dataclass
 class QuoteRef(_Anchored):
     article: ArticleRecord
-    speaker: dict  # the speaker entry in the article's front matter
-    quote: dict
+    speaker: SpeakerEntry
+    quote: QuoteEntry
 
     @property
-    def item(self) -> dict:
+    def item(self) -> QuoteEntry:
         return self.quote
 
 
@@ -169,37 +176,37 @@ class SpeakerRecord:
 @dataclass
 class ClaimRef(_Anchored):
     article: ArticleRecord
-    claim: dict
+    claim: ClaimEntry
 
     @property
-    def item(self) -> dict:
+    def item(self) -> ClaimEntry:
         return self.claim
 
     @property
     def type(self) -> str:
-        return text(self.claim.get("type")) or "event"
+        return self.claim.type or "event"
 
     @property
     def type_label(self) -> str:
-        return TYPE_LABELS.get(self.type, self.type)
+        return label(CLAIM_TYPES, self.type)
 
     @property
     def verdict(self) -> str:
-        verdict = text(self.claim.get("verdict")).strip().lower()
+        verdict = self.claim.verdict.strip().lower()
         return verdict if verdict in VERDICTS else ""
 
     @property
     def sourced(self) -> bool:
         # an editor may mark a claim unsourced (sourced: false) even where a source is named
-        return self.claim.get("source") is not None and self.claim.get("sourced") is not False
+        return self.claim.source is not None and self.claim.sourced is not False
 
     @property
     def claimant(self) -> str:
-        return self.article.speaker_name(self.claim.get("claimant")) if self.claim.get("claimant") else ""
+        return self.article.speaker_name(self.claim.claimant)
 
     @property
     def source(self) -> str:
-        return self.article.source_name(self.claim.get("source")) if self.claim.get("source") else ""
+        return self.article.source_name(self.claim.source)
 
 
 @dataclass
@@ -244,10 +251,11 @@ class Catalog:
     sources: list[SourceRecord]
 
     @classmethod
-    def build(cls, pages: list[tuple[str, str, dict]], registry: dict[str, dict] | None = None) -> "Catalog":
-        """``pages`` are ``(src path, site URL, front matter)`` of the article pages; ``registry``
-        maps speaker keys to entries of content/speakers.yml (name, kind, aliases, description, wikidata)."""
-        articles = newest_first(ArticleRecord(src, url, meta) for src, url, meta in pages)
+    def build(cls, pages: list[tuple[str, str, dict | Page]], registry: dict[str, Entry] | None = None) -> "Catalog":
+        """``pages`` are ``(src path, site URL, front matter or Page)`` of the article pages; ``registry``
+        holds the entries of content/speakers.yml by key."""
+        articles = newest_first(ArticleRecord(src, url, page if isinstance(page, Page) else Page.of(page))
+                                for src, url, page in pages)
         return cls(
             articles=articles,
             speakers=_speakers(articles, registry or {}),
@@ -272,7 +280,7 @@ class Catalog:
     def undated(self) -> list[ArticleRecord]:
         return [a for a in self.articles if a.published is None]
 
-    def speaker_of(self, speaker: dict) -> SpeakerRecord | None:
+    def speaker_of(self, speaker: SpeakerEntry) -> SpeakerRecord | None:
         """The archive-wide record of a speaker entry of some article's front matter."""
         return self.speakers.get(speaker_key(speaker))
 
@@ -286,33 +294,31 @@ def month_name(month: str) -> str:
     return f"{MONTHS[int(number) - 1]} {year}" if number.isdigit() and 1 <= int(number) <= 12 else year
 
 
-def speaker_key(speaker: dict) -> str:
+def speaker_key(speaker: SpeakerEntry) -> str:
     """One identity across the archive: the registry key when the annotator linked one, else the name's slug."""
-    registry_id = text(speaker.get("registry_id"))
-    return slugify(registry_id) or slugify(text(speaker.get("name"))) or "unnamed"
+    return slugify(speaker.registry_id) or slugify(speaker.name) or "unnamed"
 
 
-def _speakers(articles: list[ArticleRecord], registry: dict[str, dict]) -> dict[str, SpeakerRecord]:
+def _speakers(articles: list[ArticleRecord], registry: dict[str, Entry]) -> dict[str, SpeakerRecord]:
     found: dict[str, SpeakerRecord] = {}
     for a in articles:
         for s in a.speakers:
-            kind = text(s.get("kind")) or "person"
-            quotes = mappings(s.get("quotes"))
-            if kind == "unnamed" or not quotes or not text(s.get("name")).strip():
+            kind = s.kind or "person"
+            if kind == "unnamed" or not s.quotes or not s.name.strip():
                 continue  # "a spokesperson" in one article is nobody in particular across the archive
             key = speaker_key(s)
-            entry = mapping(registry.get(text(s.get("registry_id")))) if s.get("registry_id") else {}
+            entry = registry.get(s.registry_id) if s.registry_id else None
             record = found.get(key)
             if record is None:
                 record = found[key] = SpeakerRecord(
-                    key=key, name=text(entry.get("name")) or text(s.get("name")), kind=text(entry.get("kind")) or kind,
-                    description=text(entry.get("description")), wikidata=text(entry.get("wikidata")),
-                    aliases=[text(x) for x in entry.get("aliases") or [] if isinstance(x, str)],
+                    key=key, name=(entry.name if entry else "") or s.name, kind=(entry.kind if entry else "") or kind,
+                    description=text(entry.description) if entry else "", wikidata=text(entry.wikidata) if entry else "",
+                    aliases=list(entry.aliases) if entry else [],
                 )
-            for value, into in ((s.get("role"), record.roles), (s.get("affiliation"), record.affiliations)):
-                if text(value).strip() and text(value).strip() not in into:
-                    into.append(text(value).strip())
-            record.quotes.extend(QuoteRef(a, s, q) for q in quotes)
+            for value, into in ((s.role, record.roles), (s.affiliation, record.affiliations)):
+                if value.strip() and value.strip() not in into:
+                    into.append(value.strip())
+            record.quotes.extend(QuoteRef(a, s, q) for q in s.quotes)
     return dict(sorted(found.items(), key=lambda kv: (-len(kv[1].quotes), kv[1].name.lower())))
 
 
@@ -346,11 +352,11 @@ def _sources(articles: list[ArticleRecord]) -> list[SourceRecord]:
     found: dict[tuple[str, str], SourceRecord] = {}
     for a in articles:
         for s in a.sources:
-            kind, name = text(s.get("kind")), text(s.get("name")).strip()
+            kind, name = s.kind, s.name.strip()
             if not name or kind.startswith("syndication"):
                 continue
             record = found.setdefault((name.lower(), kind), SourceRecord(name, kind))
             if not record.articles or record.articles[-1] is not a:
                 record.articles.append(a)
-            record.citations += max(1, len(s.get("paragraphs") or []))
+            record.citations += max(1, len(s.paragraphs))
     return sorted(found.values(), key=lambda s: (-len(s.articles), -s.citations, s.name.lower()))

@@ -26,7 +26,7 @@ def cite_news(article: ArticleRecord, *, page_url: str, built: str) -> list[tupl
         ("work", original or article.outlet),
         ("via", republished if republished and republished != (original or article.outlet) else ""),
         ("date", article.published or ""),
-        ("language", text(article.meta.get("language"))),
+        ("language", article.page.language),
         ("access-date", built if article.source_url else ""),
         ("archive-url", page_url if article.source_url else ""),
         ("archive-date", built if article.source_url else ""),

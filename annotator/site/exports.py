@@ -14,7 +14,6 @@ import json
 from pathlib import Path
 
 from .catalog import Catalog, speaker_key
-from .values import mapping, mappings, text
 
 def article_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
     return [{
@@ -26,11 +25,11 @@ def article_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
         "republisher": a.republisher or None,
         "source_url": a.source_url,
         "original_file": base_url + a.original_url if a.original_url else None,
-        "language": text(a.meta.get("language")) or None,
-        "word_count": a.meta.get("word_count") if isinstance(a.meta.get("word_count"), int) else None,
+        "language": a.page.language or None,
+        "word_count": a.page.word_count,
         "tags": a.tags,
-        "speakers": [text(s.get("name")) for s in a.speakers],
-        "quotes": sum(len(mappings(s.get("quotes"))) for s in a.speakers),
+        "speakers": [s.name for s in a.speakers],
+        "quotes": sum(len(s.quotes) for s in a.speakers),
         "claims": len(a.claims),
     } for a in catalog.articles]
 
@@ -39,25 +38,22 @@ def quote_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
     rows = []
     for a in catalog.articles:
         for s in a.speakers:
-            for q in mappings(s.get("quotes")):
-                anchor = mapping(q.get("anchor"))
+            for q in s.quotes:
                 rows.append({
-                    "id": text(q.get("id")),
-                    "permalink": f"{base_url}{a.url}#{text(q.get('id'))}",
+                    "id": q.id,
+                    "permalink": f"{base_url}{a.url}#{q.id}",
                     "article_url": base_url + a.url,
                     "article_title": a.title,
                     "published": a.published,
-                    "speaker": text(s.get("name")),
+                    "speaker": s.name,
                     "speaker_id": speaker_key(s),
-                    "speaker_kind": text(s.get("kind")) or None,
-                    "role": text(s.get("role")) or None,
-                    "affiliation": text(s.get("affiliation")) or None,
-                    "type": text(q.get("type")) or None,
-                    "cue": text(q.get("cue")) or None,
-                    "text": text(q.get("text")),
-                    "start": anchor.get("start"),
-                    "end": anchor.get("end"),
-                    "paragraph": anchor.get("paragraph"),
+                    "speaker_kind": s.kind or None,
+                    "role": s.role or None,
+                    "affiliation": s.affiliation or None,
+                    "type": q.type or None,
+                    "cue": q.cue or None,
+                    "text": q.text,
+                    **_position(q.anchor),
                 })
     return rows
 
@@ -65,7 +61,6 @@ def quote_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
 def claim_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
     rows = []
     for c in catalog.claims:
-        anchor = mapping(c.claim.get("anchor"))
         rows.append({
             "id": c.id,
             "permalink": base_url + c.url,
@@ -77,15 +72,18 @@ def claim_rows(catalog: Catalog, base_url: str = "") -> list[dict]:
             "claimant": c.claimant or None,
             "source": c.source or None,
             "sourced": c.sourced,
-            "score": c.claim.get("score") if isinstance(c.claim.get("score"), (int, float)) else None,
-            "numbers": [text(n.get("text")) for n in mappings(c.claim.get("numbers"))],
+            "score": c.claim.score,
+            "numbers": [n.text for n in c.claim.numbers],
             "verdict": c.verdict or None,
-            "verdict_note": text(c.claim.get("verdict_note")) or None,
-            "start": anchor.get("start"),
-            "end": anchor.get("end"),
-            "paragraph": anchor.get("paragraph"),
+            "verdict_note": c.claim.verdict_note or None,
+            **_position(c.claim.anchor),
         })
     return rows
+
+
+def _position(anchor) -> dict:
+    return {"start": anchor.start if anchor else None, "end": anchor.end if anchor else None,
+            "paragraph": anchor.paragraph if anchor else None}
 
 
 def write_exports(catalog: Catalog, site_dir: Path, base_url: str = "") -> list[Path]:

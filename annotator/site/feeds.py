@@ -21,14 +21,14 @@ from email.utils import format_datetime
 from pathlib import Path
 
 from .catalog import ArticleRecord, Catalog
-from .values import inert, mappings, text
+from .values import inert
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def _summary(a: ArticleRecord) -> str:
-    speakers = [text(s.get("name")) for s in a.speakers][:5]
-    quotes = sum(len(mappings(s.get("quotes"))) for s in a.speakers)
+    speakers = [s.name for s in a.speakers][:5]
+    quotes = sum(len(s.quotes) for s in a.speakers)
     parts = [a.outlet or "", f"{quotes} quote{'s' if quotes != 1 else ''}" if quotes else "",
              f"{len(a.claims)} claim{'s' if len(a.claims) != 1 else ''}" if a.claims else "",
              ("Speakers: " + ", ".join(speakers)) if speakers else ""]

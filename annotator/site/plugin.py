@@ -25,7 +25,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, InclusionLevel
 
 from ..archive.store import archive_lock
-from ..page.registry import Registry
+from ..page.registry import Entry, Registry
+from ..page.schema import PAGE_SCHEMA, REGISTRY_SCHEMA
 from ..errors import InputError, shown
 from ..page.format import split_page
 from .bidi import isolate_controls
@@ -94,6 +95,9 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
     def on_files(self, files, config):
         self._drop_links_out(files, config)
         self._pages_as_text(files, config)
+        for path in (PAGE_SCHEMA, REGISTRY_SCHEMA):  # published at schema/, a path that needs no site_url
+            if files.get_file_from_path(f"schema/{path.name}") is None:
+                files.append(File.generated(config, f"schema/{path.name}", abs_src_path=str(path)))
         if files.get_file_from_path("index.md") is None:
             files.append(File.generated(config, "index.md", content=_DEFAULT_HOME))
         pages = []
@@ -156,14 +160,13 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         if message not in getattr(self, "reported", ()):
             log.error(message)
 
-    def _registry(self, config) -> dict[str, dict]:
+    def _registry(self, config) -> dict[str, Entry]:
         path = Path(config.docs_dir) / self.config.registry
         try:
             registry = Registry.load(path)
         except InputError as error:
             raise PluginError(str(error)) from None
-        return {key: {"name": e.name, "kind": e.kind, "aliases": list(e.aliases), "description": e.description,
-                      "wikidata": e.wikidata} for key, e in registry.entries.items()}
+        return dict(registry.entries)
 
     # -- pages -------------------------------------------------------------------------
     def on_page_read_source(self, page, config):
@@ -193,10 +196,11 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
         return markdown
 
     def _article_view(self, page, config, meta) -> dict:
-        view = article_view({**meta, "title": meta.get("raw_title")})
-        record = self.catalog.article(page.file.src_uri) or ArticleRecord(page.file.src_uri, page.file.url, meta)
+        record = self.catalog.article(page.file.src_uri) or \
+            ArticleRecord.of(page.file.src_uri, page.file.url, {**meta, "title": meta.get("raw_title")})
+        view = article_view(record.page)
         page_url = _site_url(config) + page.file.url
-        speakers = {s.get("id"): self.catalog.speaker_of(s) for s in record.speakers}
+        speakers = {s.id: self.catalog.speaker_of(s) for s in record.speakers}
         for s in view["speakers"]:
             archive_speaker = speakers.get(s["id"])
             s["url"] = archive_speaker.url if archive_speaker else None

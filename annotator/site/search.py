@@ -23,8 +23,8 @@ import sys
 from pathlib import Path
 
 from .catalog import ArticleRecord, ClaimRef
-from .view import TYPE_LABELS
-from .values import inert, text
+from ..page.vocabulary import CLAIM_TYPES
+from .values import inert
 
 
 def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
@@ -33,12 +33,12 @@ def search_filters(article: ArticleRecord) -> list[tuple[str, str]]:
     if article.outlet:
         pairs.append(("outlet", article.outlet))
     for s in article.speakers:
-        if text(s.get("kind")) != "unnamed" and s.get("quotes") and text(s.get("name")).strip():
-            pairs.append(("speaker", text(s.get("name")).strip()))
+        if s.kind != "unnamed" and s.quotes and s.name.strip():
+            pairs.append(("speaker", s.name.strip()))
     if article.year:
         pairs.append(("year", article.year))
     pairs += [("tag", t) for t in article.tags]
-    pairs += [("claim type", TYPE_LABELS.get(c.type, c.type)) for c in (ClaimRef(article, c) for c in article.claims)]
+    pairs += [("claim type", CLAIM_TYPES.get(c.type, c.type)) for c in (ClaimRef(article, c) for c in article.claims)]
     return [(name, inert(value)) for name, value in dict.fromkeys(pairs)]
 
 

@@ -8,8 +8,9 @@ and ``'``, so no value can close the script element.
 
 from __future__ import annotations
 
+from ..page.entries import SpeakerEntry
 from .catalog import ArticleRecord, ClaimRef, SpeakerRecord
-from .values import mapping, safe_url, text
+from .values import safe_url
 
 
 def article_graph(article: ArticleRecord, *, page_url: str, site_name: str,
@@ -21,28 +22,28 @@ def article_graph(article: ArticleRecord, *, page_url: str, site_name: str,
         "url": page_url,
         "headline": article.title[:110],
         "name": article.title,
-        "inLanguage": text(article.meta.get("language")) or None,
-        "wordCount": article.meta.get("word_count") if isinstance(article.meta.get("word_count"), int) else None,
+        "inLanguage": article.page.language or None,
+        "wordCount": article.page.word_count,
         "datePublished": article.published,
         "publisher": {"@type": "Organization", "name": article.outlet} if article.outlet else None,
         "sourceOrganization": {"@type": "Organization", "name": article.original_publisher} if article.original_publisher else None,
         "isBasedOn": article.source_url,
         "keywords": article.tags or None,
-        "mentions": [_speaker(s, speakers.get(text(s.get("id")))) for s in article.speakers] or None,
+        "mentions": [_speaker(s, speakers.get(s.id)) for s in article.speakers] or None,
     }
-    attribution = mapping(article.meta.get("attribution"))
+    attribution = article.page.attribution
     if attribution:
-        node["license"] = safe_url(attribution.get("licence_url")) or text(attribution.get("licence")) or None
-        node["creditText"] = text(attribution.get("credit")) or None
+        node["license"] = safe_url(attribution.licence_url) or attribution.licence or None
+        node["creditText"] = attribution.credit or None
     graph = [_clean(node)]
     for claim in (ClaimRef(article, c) for c in article.claims):
         claim_id = f"{page_url}#{claim.id}"
-        claimant = next((s for s in article.speakers if text(s.get("id")) == text(claim.claim.get("claimant"))), None)
+        claimant = article.page.speaker(claim.claim.claimant)
         graph.append(_clean({
             "@type": "Claim",
             "@id": claim_id,
             "text": claim.text,
-            "author": _speaker(claimant, speakers.get(text(claimant.get("id")))) if claimant
+            "author": _speaker(claimant, speakers.get(claimant.id)) if claimant
             else ({"@type": "Organization", "name": article.outlet} if article.outlet else None),
             "appearance": {"@id": page_url},
             "datePublished": article.published,
@@ -57,20 +58,20 @@ def article_graph(article: ArticleRecord, *, page_url: str, site_name: str,
                 "reviewRating": _clean({
                     "@type": "Rating",
                     "alternateName": claim.verdict,
-                    "ratingExplanation": text(claim.claim.get("verdict_note")) or None,
+                    "ratingExplanation": claim.claim.verdict_note or None,
                 }),
-                "citation": [u for u in (safe_url(x) for x in claim.claim.get("verdict_links") or []) if u] or None,
+                "citation": [u for u in (safe_url(x) for x in claim.claim.verdict_links) if u] or None,
             }))
     return {"@context": "https://schema.org", "@graph": graph}
 
 
-def _speaker(speaker: dict, record: SpeakerRecord | None) -> dict:
-    kind = "Organization" if text(speaker.get("kind")) == "organisation" else "Person"
-    node = {"@type": kind, "name": text(speaker.get("name"))}
+def _speaker(speaker: SpeakerEntry, record: SpeakerRecord | None) -> dict:
+    kind = "Organization" if speaker.kind == "organisation" else "Person"
+    node = {"@type": kind, "name": speaker.name}
     if kind == "Person":
-        node["jobTitle"] = text(speaker.get("role")) or None
-        if text(speaker.get("affiliation")):
-            node["affiliation"] = {"@type": "Organization", "name": text(speaker["affiliation"])}
+        node["jobTitle"] = speaker.role or None
+        if speaker.affiliation:
+            node["affiliation"] = {"@type": "Organization", "name": speaker.affiliation}
     if record is not None and record.wikidata_url:
         node["sameAs"] = record.wikidata_url
     return _clean(node)
