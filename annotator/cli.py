@@ -196,6 +196,47 @@ def add(sources, config, published, url, outlet, tags, licence, credit, replace)
         sys.exit(1)
 
 
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-f", "--config-file", "config", default=DEFAULT_CONFIG, show_default=True, type=click.Path(dir_okay=False),
+              help="The MkDocs configuration: its content/ folder is checked when no PATH is given.")
+def check(paths: tuple[Path, ...], config: str) -> None:
+    """Check pages and the speakers registry without building.
+
+    Each PATH is a page (index.md), a folder of pages, or a speakers.yml;
+    without one, all of content/ is checked.  A page is checked for YAML syntax,
+    the types and vocabularies of the page schema, anchors whose text is in
+    the body, ids used once, claimant and source ids that name an entry of
+    the page, registry ids that name an entry of content/speakers.yml, and
+    real dates.  Each problem is one line, path:line: message; the command
+    exits with status 1 when there is any.
+
+    \b
+    Example:
+      annotator check
+      annotator check content/articles/2019/some-story/index.md
+    """
+    from .page.check import REGISTRY_NAME, check_paths
+
+    named = [p for p in paths if p.name == REGISTRY_NAME]
+    pages = [p for p in paths if p.name != REGISTRY_NAME]
+    for path in paths:
+        if not path.exists():
+            raise click.ClickException(f"{shown(path)}: no such file or folder")
+    if not paths:
+        content = _content_dir(Path(config))
+        pages, named = [content], [content / REGISTRY_NAME]
+    # a page's registry ids are checked against content/speakers.yml; its own problems when it is named
+    content = _content_dir(Path(config)) if Path(config).exists() else None
+    registry = named[0] if named else (content / REGISTRY_NAME if content else None)
+    problems = check_paths(pages, registry=registry, report_registry=bool(named))
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        sys.exit(1)
+    click.echo("no problems found", err=True)
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(path_type=Path, exists=True, dir_okay=False))
 @click.option("-v", "--verbose", is_flag=True, help="Also list missed, extra and wrongly attributed quotes and claims (on stderr).")

@@ -39,6 +39,23 @@ def _timestamp(loader, node):
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 
 
+def quick_load(text: str):
+    """The value of ``text`` in one pass, or ``UNSURE`` when the careful path must read it (for its
+    line numbers or its refusals): text that may hold an alias, or that does not load."""
+    if _MAYBE_ALIAS.search(text):
+        return UNSURE
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    except (yaml.YAMLError, ValueError, RecursionError):
+        return UNSURE
+    finally:
+        loader.dispose()
+
+
+UNSURE = object()
+
+
 def compose(text: str, path: str, *, first_line: int = 1) -> yaml.Node | None:
     """The node tree of ``text`` (line numbers for each value), aliases refused."""
     loader = _Loader(text)

@@ -345,6 +345,7 @@ def _prune_proposals(registry: Registry) -> None:
 
 
 _REGISTRY_HEADER = """\
+# yaml-language-server: $schema=../annotator/page/speakers.schema.json
 # Speakers registry: one identity per speaker across the archive.
 # key:
 #   name: canonical name

@@ -89,9 +89,16 @@ def split_page(text: str, path: str) -> tuple[dict, str]:
     if not match:
         return {}, text
     source = match.group(1) or ""
+    body = text[match.end():].lstrip("\n")
+    quick = safe_yaml.quick_load(source)  # one pass; the careful one below gives each problem its line
+    if isinstance(quick, dict):
+        try:
+            return typed_front_matter(quick, None, path, first_line=2), body
+        except InputError:
+            pass
     # the front matter starts on the file's second line, after the opening ---
     root = safe_yaml.compose(source, path, first_line=2)
     meta = safe_yaml.construct(root, source, path, first_line=2) or {}
     if not isinstance(meta, dict):
         raise InputError(path, "line 2: the front matter must be a YAML mapping of field: value")
-    return typed_front_matter(meta, root, path, first_line=2), text[match.end():].lstrip("\n")
+    return typed_front_matter(meta, root, path, first_line=2), body
