@@ -162,7 +162,8 @@ def add(sources, config, published, url, outlet, tags, licence, credit, replace)
       annotator add https://example.org/news/story.html --tag politics
       annotator add saved-page.html --published 2019-09-04
     """
-    from .archive import add_article
+    from .archive import add_articles
+    from .archive.store import ArchiveBusy
     from .ingest.fetch import is_url
 
     published = _iso_date(published) if published else None
@@ -172,26 +173,30 @@ def add(sources, config, published, url, outlet, tags, licence, credit, replace)
     metadata = {"published": published, "url": url, "outlet": outlet, "tags": list(tags) or None}
     if licence or credit:
         metadata["attribution"] = {"credit": credit, "licence": licence, "url": url}
-    failed = 0
+    failed, targets = 0, []
     for source in sources:
         if is_url(source):
-            target = source
+            targets.append(source)
         elif _SCHEME.match(source) and not Path(source).exists():  # file://, ftp:// ...
             click.echo(f"error: {shown(source)}: only http and https URLs are fetched", err=True)
             failed += 1
-            continue
+        elif not Path(source).exists() and not Path(source).is_symlink():
+            click.echo(f"error: {shown(source)}: no such file", err=True)
+            failed += 1
         else:
-            target = Path(source)
-            if not target.exists() and not target.is_symlink():
-                click.echo(f"error: {shown(source)}: no such file", err=True)
-                failed += 1
-                continue
-        outcome = add_article(content, target, metadata, replace=replace)
+            targets.append(Path(source))
+    try:
+        outcomes = add_articles(content, [(t, metadata) for t in targets], replace=replace) if targets else []
+    except ArchiveBusy as exc:
+        raise click.ClickException(str(exc)) from None
+    for outcome in outcomes:
         if outcome.status == "failed":
             click.echo(f"error: {outcome.message}", err=True)
             failed += 1
+        elif outcome.status == "copy":
+            click.echo(f"note: {outcome.message}", err=True)
         else:
-            click.echo(f"{'replaced' if outcome.status == 'replaced' else 'added'} {outcome.message}")
+            click.echo(f"{outcome.status} {outcome.message}")
     if failed:
         sys.exit(1)
 
@@ -363,7 +368,7 @@ def _update(content: Path, *, force: bool, quiet: bool):
             click.echo(f"error: {o.message}", err=True)
         elif o.status == "added" and not quiet:
             click.echo(f"added {o.message}", err=True)
-        elif o.status == "skipped":
+        elif o.status in ("skipped", "copy"):
             click.echo(f"note: {o.message}", err=True)
     summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no articles"
     click.echo(f"Articles: {summary}.", err=True)

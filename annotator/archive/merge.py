@@ -16,6 +16,7 @@ import json
 from ..page.format import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
 
 BODY = "body"
+OPTIONAL_LISTS = ("copies",)  # written only when there is an entry
 
 
 def digest(value) -> str:
@@ -87,6 +88,6 @@ def _assemble(units: dict[str, object]) -> dict:
         else:
             meta[key] = value
     ordered = {k: meta.pop(k) for k in METADATA_KEYS if k in meta}
-    ordered.update(lists)
+    ordered.update({k: v for k, v in lists.items() if v or k not in OPTIONAL_LISTS})
     ordered.update(meta)  # editor-added fields
     return ordered

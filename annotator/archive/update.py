@@ -19,6 +19,7 @@ from ..render.body import render_body
 from ..render.frontmatter import front_matter
 from ..page.format import BOOKKEEPING_KEY, render_page, split_page
 from .layout import REGISTRY, Bundle, find_bundles, find_inbox, inbox_skip_reason, new_bundle
+from .copies import link_copies
 from .merge import merge
 from .store import archive_lock, atomic_write, sha256
 
@@ -28,7 +29,7 @@ Progress = Callable[[str], None]
 @dataclass(frozen=True)
 class Outcome:
     path: str
-    status: str  # annotated | unchanged | added | failed
+    status: str  # annotated | unchanged | added | replaced | failed | skipped | copy (a link between copies)
     message: str = ""
 
 
@@ -58,6 +59,21 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
         _write_proposals(registry)
         if all(o.status != "failed" for o in outcomes):  # a page not read may link to any entry
             _prune_proposals(registry)
+        outcomes += _copies(content)
+    return outcomes
+
+
+def _copies(content: Path, new: list[Path] | None = None) -> list[Outcome]:
+    """Link the copies among new and changed pages (or only the ``new`` ones): one note per link."""
+    outcomes = []
+    try:
+        links = link_copies(content, new)
+    except OSError as exc:  # a page could not be written: it is left as it was
+        return [Outcome(shown(content), "failed", f"{shown(content)}: copies not linked ({exc.strerror or exc})")]
+    for link in links:
+        copy, original = (shown(Path(content.name) / k.rsplit("/", 1)[0]) for k in (link.copy, link.original))
+        outcomes.append(Outcome(copy, "copy", f"{copy} is a copy of {original} (similarity {link.similarity:.2f}); "
+                                              "both pages now link to each other"))
     return outcomes
 
 
@@ -98,6 +114,9 @@ def add_articles(content: Path, sources: list[tuple[Path | str, dict | None]], *
             if progress:
                 progress(source if isinstance(source, str) else source.name)
         _write_proposals(registry)
+        written = [content.parent / o.path for o in outcomes if o.status in ("added", "replaced")]
+        if written:
+            outcomes += _copies(content, [p.parent / "index.md" for p in written])
         return outcomes
 
 
@@ -156,6 +175,8 @@ def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, 
         _write_proposals(registry)  # before the page that refers to them is written
         article = registry.link(article)
     produced = front_matter(article, metadata={"original": original.name, "original_sha256": digest})
+    if current_meta.get("copies"):
+        produced["copies"] = current_meta["copies"]  # found by the copy scan, not by annotation: kept as they are
     meta, body, generated = merge(current_meta, current_body, produced, render_body(article))
     _note_links(registry, meta.get("speakers"))  # as merged: an editor may have re-linked a speaker
     meta[BOOKKEEPING_KEY] = {"version": ANNOTATOR_VERSION, "original_sha256": digest, "generated": generated}

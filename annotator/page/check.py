@@ -10,7 +10,6 @@ and source ids that name an entry of the page, registry ids that name an entry o
 from __future__ import annotations
 
 import datetime as dt
-import html
 import os
 import re
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ import yaml
 from .. import safe_yaml
 from ..errors import InputError, shown
 from .document import BOOKKEEPING_KEY, Page
-from .format import _FRONT_MATTER, split_page
+from .format import _FRONT_MATTER, body_text, split_page
 from .registry import Registry
 from .schema import PAGE_SCHEMA, REGISTRY_SCHEMA, shipped
 
@@ -118,7 +117,7 @@ def check_page(path: Path, registry_keys: set[str] | None = None) -> list[Proble
         problems = [Problem(name, line(*e.absolute_path), _message(e)) for e in _validator(PAGE_SCHEMA).iter_errors(meta)]
     page = Page.of(meta)
     problems += _ids(page, name, line)
-    problems += _anchors(page, _body_text(text[match.end():]), name, line)
+    problems += _anchors(page, body_text(text[match.end():]), name, line)
     problems += _dates(meta, name, line)
     if registry_keys is not None:
         for i, s in enumerate(page.speakers):
@@ -241,15 +240,6 @@ def _problem_of(exc: Exception, name: str) -> Problem:
         found = re.match(r"line (\d+): (.*)", exc.problem, re.S)
         return Problem(name, int(found.group(1)), found.group(2)) if found else Problem(name, 1, exc.problem)
     return Problem(name, 1, f"cannot be read ({exc})")
-
-
-_ESCAPE = re.compile(r"\\(.)")
-
-
-def _body_text(markdown: str) -> str:
-    """The body's plain text, as anchors count it: the escaped paragraphs read back, joined by a blank line."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip("\n")) if p.strip()]
-    return "\n\n".join(html.unescape(_ESCAPE.sub(r"\1", p.strip())) for p in paragraphs)
 
 
 def _short(text: str) -> str:

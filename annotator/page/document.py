@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .entries import (Attribution, ClaimEntry, MentionEntry, RemovedEntry, SourceEntry, SpeakerEntry, VagueEntry, _field,
+from .entries import (Attribution, ClaimEntry, CopyEntry, MentionEntry, RemovedEntry, SourceEntry, SpeakerEntry, VagueEntry, _field,
                       read)
 
 
@@ -52,6 +52,7 @@ class Page:
     sources: tuple[SourceEntry, ...] = _field(())
     vague: tuple[VagueEntry, ...] = _field(())
     removed: tuple[RemovedEntry, ...] = _field(())
+    copies: tuple[CopyEntry, ...] = _field(())
     annotator: Bookkeeping | None = _field(None)
 
     @classmethod
@@ -70,6 +71,6 @@ class Page:
         return next((s for s in self.sources if s.id == source_id), None) if source_id else None
 
 
-ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed")
+ANNOTATION_KEYS = ("speakers", "mentions", "claims", "sources", "vague", "removed", "copies")
 BOOKKEEPING_KEY = "annotator"
 METADATA_KEYS = tuple(f.name for f in fields(Page) if f.name not in ANNOTATION_KEYS and f.name != BOOKKEEPING_KEY)

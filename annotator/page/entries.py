@@ -117,6 +117,20 @@ class RemovedEntry:
 
 
 @dataclass(frozen=True, slots=True)
+class CopyEntry:
+    """Another article of the archive whose text this one shares: its original, or a reprint of it."""
+
+    id: str = _field(required=True)
+    page: str = _field(required=True, about="the other article's folder under content/: articles/<year>/<slug>")
+    relation: str = _field(enum=v.COPY_RELATIONS, required=True, about="what the other article is to this one")
+    similarity: float | None = _field(None, minimum=0, maximum=1,
+                                      about="the share of the shorter text's five-word runs found in the other")
+    title: str = _field()
+    outlet: str = _field()
+    published: str | None = _field(None, date=True)
+
+
+@dataclass(frozen=True, slots=True)
 class Attribution:
     credit: str = _field()
     licence: str = _field()

@@ -5,6 +5,7 @@ YAML is only ever loaded with the safe loader.
 
 from __future__ import annotations
 
+import html
 import re
 
 import yaml
@@ -14,7 +15,7 @@ from ..errors import InputError
 from .document import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
 from .fields import typed_front_matter
 
-__all__ = ["ANNOTATION_KEYS", "BOOKKEEPING_KEY", "METADATA_KEYS", "dump_yaml", "render_page", "split_page"]
+__all__ = ["ANNOTATION_KEYS", "BOOKKEEPING_KEY", "METADATA_KEYS", "body_text", "dump_yaml", "render_page", "split_page"]
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -102,3 +103,12 @@ def split_page(text: str, path: str) -> tuple[dict, str]:
     if not isinstance(meta, dict):
         raise InputError(path, "line 2: the front matter must be a YAML mapping of field: value")
     return typed_front_matter(meta, root, path, first_line=2), body
+
+
+_ESCAPE = re.compile(r"\\(.)")
+
+
+def body_text(markdown: str) -> str:
+    """A page body's plain text, as anchors count it: the escaped paragraphs read back, joined by a blank line."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", markdown.strip("\n")) if p.strip()]
+    return "\n\n".join(html.unescape(_ESCAPE.sub(r"\1", p.strip())) for p in paragraphs)

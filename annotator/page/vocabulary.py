@@ -31,6 +31,7 @@ MENTION_KINDS = {"person": "Person", "organisation": "Organisation"}
 QUOTE_TYPES = {"direct": "Direct", "indirect": "Indirect", "mixed": "Partly quoted"}
 NUMBER_KINDS = {"count": "Count", "percent": "Percentage", "money": "Money", "duration": "Duration", "year": "Year",
                 "date": "Date", "time": "Time of day"}
+COPY_RELATIONS = {"original": "Original of this article", "reprint": "Reprint of this article"}
 REGISTRY_KINDS = {"person": "Person", "organisation": "Organisation"}
 
 

@@ -329,10 +329,14 @@ def _outlets(articles: list[ArticleRecord]) -> dict[str, OutletRecord]:
         key = slugify(name) or "unknown"
         return found.setdefault(key, OutletRecord(key, name))
 
+    by_folder = {a.src.rsplit("/", 1)[0]: a for a in articles}
     for a in articles:
         if a.outlet:
             outlet(a.outlet).articles.append(a)
         original, republisher = a.original_publisher, a.republisher or a.outlet
+        if not original:  # no credit names the original: a copy in the archive may (the first one linked)
+            source = next((by_folder.get(c.page) for c in a.page.copies if c.relation == "original"), None)
+            original = source.outlet if source else ""
         if original and republisher and slugify(original) != slugify(republisher):
             outlet(republisher).republishes[original] += 1
             outlet(original).republished_by[republisher] += 1

@@ -34,6 +34,7 @@ from .browse import SECTIONS, BrowsePage, browse_pages
 from .catalog import TEXT_COPY_SUFFIX, ArticleRecord, Catalog, is_page_file
 from .citation import cite_news, wikitext
 from .csp import with_csp
+from .diff import syndication_diff
 from .exports import write_exports
 from .feeds import write_feeds
 from .highlight import highlight
@@ -119,6 +120,10 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
                 self._bodies[file.src_uri] = body
                 pages.append((file.src_uri, file.url, meta))
         self.catalog = Catalog.build(pages, self._registry(config))
+        # the bodies a syndication diff compares, kept past on_page_read_source
+        linked = {f"{c.page}/index.md" for a in self.catalog.articles for c in a.page.copies} | \
+            {a.src for a in self.catalog.articles if a.page.copies}
+        self._copy_bodies = {src: self._bodies[src] for src in linked if src in self._bodies}
         generated = browse_pages(self.catalog, per_page=self.config.per_page)
         if self.config.search:
             generated.append(BrowsePage("search/index.md", "Search", "search.html"))
@@ -205,6 +210,12 @@ class MarginaliaPlugin(BasePlugin[MarginaliaConfig]):
             archive_speaker = speakers.get(s["id"])
             s["url"] = archive_speaker.url if archive_speaker else None
         fields = cite_news(record, page_url=page_url, built=self._built)
+        for copy in view["copies"]:
+            other = self.catalog.article(f"{copy['page']}/index.md")
+            copy["url"] = other.url if other else None
+            if other and copy["relation"] == "original" and record.src in self._copy_bodies:
+                view["diff"] = dict(syndication_diff(other.page, self._copy_bodies.get(other.src, ""), record.page,
+                                                     self._copy_bodies[record.src]), original=copy)
         view.update({
             "original_url": record.original_url and record.original_url.removeprefix(page.file.url),
             "cite_fields": fields,

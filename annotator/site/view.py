@@ -8,7 +8,7 @@ plain Python that does not depend on MkDocs.
 from __future__ import annotations
 
 from ..page import Page
-from ..page.vocabulary import CLAIM_TYPES, REMOVED_KINDS, SOURCE_KINDS, label
+from ..page.vocabulary import CLAIM_TYPES, COPY_RELATIONS, REMOVED_KINDS, SOURCE_KINDS, label
 from .highlight import Anchor
 from .values import safe_url
 
@@ -65,6 +65,10 @@ def article_view(page: Page) -> dict:
                         "credits": [r.text for r in page.removed if r.kind == "syndication-credit"]},
         "vague": [{"cue": v.cue, "text": v.text} for v in page.vague],
         "removed": [{"kind": r.kind, "kind_label": REMOVED_KINDS.get(r.kind, r.kind), "text": r.text} for r in page.removed],
+        "copies": [{"page": c.page, "relation": c.relation, "relation_label": COPY_RELATIONS.get(c.relation, c.relation),
+                    "title": c.title or c.page, "outlet": c.outlet, "published": c.published or "",
+                    "similarity": f"{round(100 * c.similarity)} %" if c.similarity is not None else ""}
+                   for c in page.copies if c.page],
         "attribution": {"credit": attribution.credit, "licence": attribution.licence,
                         "url": safe_url(attribution.url) or safe_url(page.url)} if attribution else None,
         "anchors": _anchors(quotes, quote_labels, claims, page),
