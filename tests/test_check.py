@@ -169,6 +169,16 @@ def test_every_vocabulary_the_annotator_writes_is_in_the_schema():
     assert {k for group in written for k in group if k} <= set(REMOVED_KINDS)
 
 
+def test_the_claim_types_the_annotator_gives_are_the_vocabulary():
+    from annotator.claims.kinds import TYPES
+    from annotator.page.vocabulary import CLAIM_TYPES, SOURCE_KINDS
+
+    assert set(TYPES) == set(CLAIM_TYPES)
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "annotator" / "sources").glob("*.py"))
+    kinds = set(re.findall(r'(?:kind=|cite\(|kind = )"([a-z-]+)"', source))
+    assert kinds and kinds <= set(SOURCE_KINDS), kinds - set(SOURCE_KINDS)
+
+
 def test_the_site_publishes_the_schemas(page, project):
     result = build_site(project)
     assert result.returncode == 0, result.stderr

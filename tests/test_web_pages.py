@@ -353,3 +353,19 @@ def test_markup_in_a_pages_metadata_and_text_reaches_the_site_as_text(project, t
         assert "<script>alert" not in text and "<img src=x" not in text, built
     page = next(p for p in (site / "articles").rglob("index.html") if "harbour" in str(p)).read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(3)&lt;/script&gt; Nine councillors voted" in page
+
+
+def test_a_url_an_editor_wrote_in_another_yaml_style_is_still_known(project, tmp_path):
+    content = project / "content"
+    assert add_article(content, PAGE).status == "added"
+    page = only_bundle(project) / "index.md"
+    text = page.read_text(encoding="utf-8")
+    old = "url: https://ledger.example.org/news/2021/03/harbour-flood-wall\n"
+    assert old in text
+    # an editor moves the story and writes the URL as a folded scalar: the same value in YAML
+    page.write_text(text.replace(old, "url: >-\n  https://ledger.example.org/news/moved/flood-wall\n"), encoding="utf-8")
+    moved = tmp_path / "moved.html"
+    moved.write_bytes(PAGE.read_bytes().replace(b"news/2021/03/harbour-flood-wall", b"news/moved/flood-wall")
+                      .replace(b"<style>", b"<style>/**/"))
+    outcome = add_article(content, moved)
+    assert outcome.status == "failed" and "this URL is already in the archive" in outcome.message

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +19,7 @@ from ..render.frontmatter import front_matter
 from ..page.format import BOOKKEEPING_KEY, render_page, split_page
 from .layout import REGISTRY, Bundle, find_bundles, find_inbox, inbox_skip_reason, new_bundle
 from .copies import link_copies
+from .known import Known, known_pages
 from .merge import merge
 from .store import archive_lock, atomic_write, sha256
 
@@ -43,10 +43,9 @@ def update_archive(content: Path, *, force: bool = False, progress: Progress | N
         bundles = find_bundles(content)
         if on_total:
             on_total(len(inbox) + len(bundles))
-        known = _originals_by_hash(content) if inbox else {}
-        urls = _archived_urls(content) if inbox else {}
+        known = known_pages(content) if inbox else Known()
         for path in inbox:
-            outcomes.append(_filed_before(content, path, known) or _file_from_inbox(content, path, known, registry, urls))
+            outcomes.append(_filed_before(content, path, known) or _file_from_inbox(content, path, known, registry))
             if progress:
                 progress(path.name)
         filed = {o.path for o in outcomes if o.status == "added"}
@@ -77,12 +76,12 @@ def _copies(content: Path, new: list[Path] | None = None) -> list[Outcome]:
     return outcomes
 
 
-def _filed_before(content: Path, path: Path, known: dict[str, Bundle]) -> Outcome | None:
+def _filed_before(content: Path, path: Path, known: Known) -> Outcome | None:
     """An inbox file a killed run had copied but not yet removed (same bytes, same name): remove it now."""
     if inbox_skip_reason(path):
         return None
     try:
-        twin = known.get(sha256(read_input(path, follow_links=False, limit=MAX_HTML_BYTES)))
+        twin = known.by_hash.get(sha256(read_input(path, follow_links=False, limit=MAX_HTML_BYTES)))
         if twin is None:
             return None
         if twin.page.exists() and split_page(twin.page.read_text(encoding="utf-8"), str(twin.page))[0].get("original_name") != path.name:
@@ -107,10 +106,10 @@ def add_articles(content: Path, sources: list[tuple[Path | str, dict | None]], *
     """
     with archive_lock(content):
         registry = Registry.load(content / REGISTRY)
-        known, urls = _originals_by_hash(content), _archived_urls(content)
+        known = known_pages(content)
         outcomes = []
         for source, metadata in sources:
-            outcomes.append(_add(content, source, metadata or {}, known, registry, urls=urls, replace=replace))
+            outcomes.append(_add(content, source, metadata or {}, known, registry, replace=replace))
             if progress:
                 progress(source if isinstance(source, str) else source.name)
         _write_proposals(registry)
@@ -183,19 +182,18 @@ def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, 
     return render_page(meta, body)
 
 
-def _file_from_inbox(content: Path, path: Path, known: dict[str, Bundle], registry: Registry,
-                     urls: dict[str, Bundle]) -> Outcome:
+def _file_from_inbox(content: Path, path: Path, known: Known, registry: Registry) -> Outcome:
     skipped = inbox_skip_reason(path)
     if skipped:
         return Outcome(shown(path), "skipped", f"{shown(path)}: {skipped}")
-    outcome = _add(content, path, {}, known, registry, follow_links=False, urls=urls)
+    outcome = _add(content, path, {}, known, registry, follow_links=False)
     if outcome.status == "added":
         path.unlink()
     return outcome
 
 
-def _add(content: Path, source: Path | str, metadata: dict, known: dict[str, Bundle], registry: Registry, *,
-         follow_links: bool = True, urls: dict[str, Bundle] | None = None, replace: bool = False) -> Outcome:
+def _add(content: Path, source: Path | str, metadata: dict, known: Known, registry: Registry, *,
+         follow_links: bool = True, replace: bool = False) -> Outcome:
     """File one file or URL as a new bundle (or, with ``replace``, as the new original of the page at its URL)."""
     is_url = isinstance(source, str)
     name = source if is_url else shown(source)
@@ -211,10 +209,10 @@ def _add(content: Path, source: Path | str, metadata: dict, known: dict[str, Bun
             editor_meta["original_name"] = source.name
         parsed = parse_original(data, name, url=editor_meta.get("fetched_url"), html=html)
         digest = sha256(data)
-        twin = known.get(digest)
+        twin = known.by_hash.get(digest)
         if twin:
             return Outcome(name, "failed", f"{name}: already in the archive as {shown(twin.display(content))}")
-        existing = _same_url(urls, source if is_url else None, editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url"))
+        existing = known.same_url(source if is_url else None, editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url"))
         if existing and not replace:
             return Outcome(name, "failed", f"{name}: this URL is already in the archive as {shown(existing.display(content))}"
                                             " (add it with --replace to update that article)")
@@ -232,11 +230,7 @@ def _add(content: Path, source: Path | str, metadata: dict, known: dict[str, Bun
     except OSError as exc:
         shutil.rmtree(bundle.directory, ignore_errors=True)
         return Outcome(name, "failed", f"{name}: cannot write {shown(bundle.directory)} ({exc.strerror or exc})")
-    known[digest] = bundle
-    if urls is not None:
-        for url in (editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url")):
-            if url:
-                urls[url_key(url)] = bundle
+    known.add(bundle, digest, (editor_meta.get("fetched_url"), parsed.url, editor_meta.get("url")))
     return Outcome(bundle.display(content), "added", f"{name} -> {shown(bundle.directory.relative_to(content.parent) if bundle.directory.is_relative_to(content.parent) else bundle.directory)}")
 
 
@@ -249,7 +243,7 @@ def _fetched(url: str, editor_meta: dict) -> bytes:
 
 
 def _replace(content: Path, bundle: Bundle, data: bytes, html: bool, editor_meta: dict, digest: str,
-             registry: Registry, known: dict[str, Bundle], name: str) -> Outcome:
+             registry: Registry, known: Known, name: str) -> Outcome:
     """A new original for an article already filed: annotated again, the editor's corrections kept."""
     old = bundle.original
     original = bundle.original_as(".html" if html else ".txt")
@@ -264,7 +258,7 @@ def _replace(content: Path, bundle: Bundle, data: bytes, html: bool, editor_meta
             old.unlink(missing_ok=True)
     except OSError as exc:
         return Outcome(name, "failed", f"{name}: cannot write {shown(bundle.directory)} ({exc.strerror or exc})")
-    known[digest] = bundle
+    known.add(bundle, digest, ())
     return Outcome(bundle.display(content), "replaced", f"{name} -> {shown(bundle.directory)} (replaced)")
 
 
@@ -275,68 +269,9 @@ def _url_stem(url: str) -> str:
     return parts[-1].rsplit(".", 1)[0] if parts else urlsplit(url).netloc
 
 
-def url_key(url: str) -> str:
-    """A URL as compared for "already in the archive": no scheme, fragment, tracking parameters or final slash."""
-    from urllib.parse import parse_qsl, urlencode, urlsplit
-
-    parts = urlsplit(url.strip())
-    host = (parts.hostname or "").lower().removeprefix("www.")
-    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True)
-                       if not k.lower().startswith(("utm_", "fbclid", "gclid"))])
-    return f"{host}{parts.path.rstrip('/') or '/'}" + (f"?{query}" if query else "")
-
-
-def _same_url(urls: dict[str, Bundle] | None, *candidates: str | None) -> Bundle | None:
-    if not urls:
-        return None
-    return next((urls[url_key(c)] for c in candidates if isinstance(c, str) and c and url_key(c) in urls), None)
-
-
-_PAGE_URL = re.compile(r"^(?:url|fetched_url): (.+)$", re.M)
-
-
-def _archived_urls(content: Path) -> dict[str, Bundle]:
-    """Every bundle by its page's URL and the URL it was fetched from (top-level front-matter keys)."""
-    import yaml
-
-    urls: dict[str, Bundle] = {}
-    for bundle in find_bundles(content):
-        try:
-            head = bundle.page.read_text(encoding="utf-8").split("\n---", 1)[0]
-        except (OSError, UnicodeDecodeError):
-            continue
-        for match in _PAGE_URL.finditer(head):
-            try:
-                value = yaml.safe_load(match.group(1))
-            except yaml.YAMLError:
-                continue
-            if isinstance(value, str) and value:
-                urls.setdefault(url_key(value), bundle)
-    return urls
-
-
 def _undecodable(name: str) -> bool:
     """A name with bytes the file system could not decode as UTF-8 (held as lone surrogates)."""
     return any("\udc80" <= ch <= "\udcff" for ch in name)
-
-
-_BOOK_SHA = re.compile(r"^  original_sha256: ['\"]?([0-9a-f]{64})", re.M)
-
-
-def _originals_by_hash(content: Path) -> dict[str, Bundle]:
-    """Every bundle by the hash of its original, read from the pages' bookkeeping."""
-    known: dict[str, Bundle] = {}
-    for bundle in find_bundles(content):
-        try:
-            match = _BOOK_SHA.search(bundle.page.read_text(encoding="utf-8"))
-        except OSError:
-            match = None
-        try:
-            digest = match.group(1) if match else sha256(read_input(bundle.original, follow_links=False, limit=MAX_HTML_BYTES))
-        except InputError:
-            continue  # reported when the bundle itself is annotated
-        known[digest] = bundle
-    return known
 
 
 def _write_proposals(registry: Registry) -> None:
