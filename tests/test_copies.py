@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from annotator.archive import add_article, update_archive
 from annotator.copies import detect

@@ -6,7 +6,6 @@ URLs are served by a local HTTP server, never fetched from the network.
 
 from __future__ import annotations
 
-import functools
 import json
 import subprocess
 import sys

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-from .entries import (Attribution, ClaimEntry, CopyEntry, MentionEntry, RemovedEntry, SourceEntry, SpeakerEntry, VagueEntry, _field,
+from .entries import (Attribution, ClaimEntry, CopyEntry, MentionEntry, RemovedEntry, SourceEntry, SpeakerEntry, VagueEntry, entry_field,
                       read)
 
 
@@ -17,43 +17,43 @@ from .entries import (Attribution, ClaimEntry, CopyEntry, MentionEntry, RemovedE
 class Bookkeeping:
     """What `annotator build` records to tell its own values from an editor's.  Not for editing."""
 
-    version: str = _field(required=True)
-    original_sha256: str = _field(required=True, pattern="^[0-9a-f]{64}$")
-    generated: dict = _field({}, about="a short digest of every value the annotator wrote")
+    version: str = entry_field(required=True)
+    original_sha256: str = entry_field(required=True, pattern="^[0-9a-f]{64}$")
+    generated: dict = entry_field({}, about="a short digest of every value the annotator wrote")
 
 
 @dataclass(frozen=True, slots=True)
 class Page:
     # the article: editors may change any of these
-    title: str = _field(required=True)
-    outlet: str = _field()
-    published: str | None = _field(None, date=True, about="YYYY-MM-DD (or YYYY-MM, YYYY); never guessed")
-    url: str = _field(about="where the article was published (a web page's canonical URL)")
-    author: str = _field()
-    description: str = _field()
-    original_publisher: str = _field()
-    republisher: str = _field()
-    language: str = _field()
-    word_count: int | None = _field(None, minimum=0)
-    original: str = _field(about="the file kept beside the page: original.txt or original.html")
-    original_name: str = _field()
-    fetched_url: str = _field(about="the URL the page was fetched from, after redirects")
-    fetched_at: str = _field(about="when it was fetched (ISO 8601, UTC)")
-    original_sha256: str = _field()
-    encoding: str = _field()
-    replaced_bytes: int | None = _field(None, minimum=0)
-    categories: tuple[str, ...] = _field(())
-    tags: tuple[str, ...] = _field(())
-    attribution: Attribution | None = _field(None)
+    title: str = entry_field(required=True)
+    outlet: str = entry_field()
+    published: str | None = entry_field(None, date=True, about="YYYY-MM-DD (or YYYY-MM, YYYY); never guessed")
+    url: str = entry_field(about="where the article was published (a web page's canonical URL)")
+    author: str = entry_field()
+    description: str = entry_field()
+    original_publisher: str = entry_field()
+    republisher: str = entry_field()
+    language: str = entry_field()
+    word_count: int | None = entry_field(None, minimum=0)
+    original: str = entry_field(about="the file kept beside the page: original.txt or original.html")
+    original_name: str = entry_field()
+    fetched_url: str = entry_field(about="the URL the page was fetched from, after redirects")
+    fetched_at: str = entry_field(about="when it was fetched (ISO 8601, UTC)")
+    original_sha256: str = entry_field()
+    encoding: str = entry_field()
+    replaced_bytes: int | None = entry_field(None, minimum=0)
+    categories: tuple[str, ...] = entry_field(())
+    tags: tuple[str, ...] = entry_field(())
+    attribution: Attribution | None = entry_field(None)
     # the annotations: each entry an editor touches is kept
-    speakers: tuple[SpeakerEntry, ...] = _field(())
-    mentions: tuple[MentionEntry, ...] = _field(())
-    claims: tuple[ClaimEntry, ...] = _field(())
-    sources: tuple[SourceEntry, ...] = _field(())
-    vague: tuple[VagueEntry, ...] = _field(())
-    removed: tuple[RemovedEntry, ...] = _field(())
-    copies: tuple[CopyEntry, ...] = _field(())
-    annotator: Bookkeeping | None = _field(None)
+    speakers: tuple[SpeakerEntry, ...] = entry_field(())
+    mentions: tuple[MentionEntry, ...] = entry_field(())
+    claims: tuple[ClaimEntry, ...] = entry_field(())
+    sources: tuple[SourceEntry, ...] = entry_field(())
+    vague: tuple[VagueEntry, ...] = entry_field(())
+    removed: tuple[RemovedEntry, ...] = entry_field(())
+    copies: tuple[CopyEntry, ...] = entry_field(())
+    annotator: Bookkeeping | None = entry_field(None)
 
     @classmethod
     def of(cls, meta: dict) -> "Page":

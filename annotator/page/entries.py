@@ -16,12 +16,12 @@ import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
 
-__all__ = ["read", "read_all", "text", "field_spec"]
+__all__ = ["read", "read_all", "text"]
 
 from . import vocabulary as v
 
 
-def _field(default=MISSING, *, enum: dict | None = None, required: bool = False, about: str = "", **extra):
+def entry_field(default=MISSING, *, enum: dict | None = None, required: bool = False, about: str = "", **extra):
     """A field of an entry: its default (text defaults to ""), and what the schema says of it."""
     metadata = {"enum": enum, "required": required, "about": about, **extra}
     if default == {}:
@@ -33,109 +33,109 @@ def _field(default=MISSING, *, enum: dict | None = None, required: bool = False,
 class Anchor:
     """Where an entry's exact text sits in the body: character offsets and the 1-based paragraph."""
 
-    start: int = _field(0, required=True, minimum=0)
-    end: int = _field(0, required=True, minimum=0)
-    paragraph: int | None = _field(None, minimum=1)
+    start: int = entry_field(0, required=True, minimum=0)
+    end: int = entry_field(0, required=True, minimum=0)
+    paragraph: int | None = entry_field(None, minimum=1)
 
 
 @dataclass(frozen=True, slots=True)
 class QuoteEntry:
-    id: str = _field(required=True, about="stable id, unique in the page")
-    text: str = _field(required=True, about="the exact body text of the quote")
-    type: str = _field(enum=v.QUOTE_TYPES)
-    cue: str = _field(about='the reporting verb or phrase: "said", "according to"')
-    via: str = _field(about="how the speaker was found: name, surname, pronoun, title, context, registry")
-    channel: str = _field(about="email, statement, interview, tweet ... when the text says so")
-    anchor: Anchor | None = _field(None, required=True)
+    id: str = entry_field(required=True, about="stable id, unique in the page")
+    text: str = entry_field(required=True, about="the exact body text of the quote")
+    type: str = entry_field(enum=v.QUOTE_TYPES)
+    cue: str = entry_field(about='the reporting verb or phrase: "said", "according to"')
+    via: str = entry_field(about="how the speaker was found: name, surname, pronoun, title, context, registry")
+    channel: str = entry_field(about="email, statement, interview, tweet ... when the text says so")
+    anchor: Anchor | None = entry_field(None, required=True)
 
 
 @dataclass(frozen=True, slots=True)
 class SpeakerEntry:
-    id: str = _field(required=True)
-    name: str = _field(required=True)
-    kind: str = _field(enum=v.SPEAKER_KINDS)
-    role: str = _field()
-    affiliation: str = _field()
-    affiliation_note: str = _field()
-    aliases: tuple[str, ...] = _field(())
-    registry_id: str = _field(about="key of the speaker's entry in content/speakers.yml")
-    wikidata: str = _field(pattern="^Q[0-9]+$")
-    quotes: tuple[QuoteEntry, ...] = _field(())
+    id: str = entry_field(required=True)
+    name: str = entry_field(required=True)
+    kind: str = entry_field(enum=v.SPEAKER_KINDS)
+    role: str = entry_field()
+    affiliation: str = entry_field()
+    affiliation_note: str = entry_field()
+    aliases: tuple[str, ...] = entry_field(())
+    registry_id: str = entry_field(about="key of the speaker's entry in content/speakers.yml")
+    wikidata: str = entry_field(pattern="^Q[0-9]+$")
+    quotes: tuple[QuoteEntry, ...] = entry_field(())
 
 
 @dataclass(frozen=True, slots=True)
 class MentionEntry:
-    name: str = _field(required=True)
-    kind: str = _field(enum=v.MENTION_KINDS)
-    role: str = _field()
+    name: str = entry_field(required=True)
+    kind: str = entry_field(enum=v.MENTION_KINDS)
+    role: str = entry_field()
 
 
 @dataclass(frozen=True, slots=True)
 class NumberEntry:
-    text: str = _field(required=True)
-    kind: str = _field(enum=v.NUMBER_KINDS)
-    value: float | None = _field(None)
-    unit: str = _field()
+    text: str = entry_field(required=True)
+    kind: str = entry_field(enum=v.NUMBER_KINDS)
+    value: float | None = entry_field(None)
+    unit: str = entry_field()
 
 
 @dataclass(frozen=True, slots=True)
 class ClaimEntry:
-    id: str = _field(required=True)
-    text: str = _field(required=True, about="the exact body text of the claim")
-    type: str = _field(enum=v.CLAIM_TYPES)
-    numbers: tuple[NumberEntry, ...] = _field(())
-    claimant: str | None = _field(None, about="the id of a speaker of this page; null when the article itself claims it")
-    source: str | None = _field(None, about="the id of a source of this page; null when none is cited")
-    sourced: bool | None = _field(None, about="false marks a claim unsourced even where a source is named")
-    score: float | None = _field(None, minimum=0, maximum=1)
-    verdict: str = _field(enum=v.VERDICTS, about="an editor's fact-check verdict")
-    verdict_note: str = _field()
-    verdict_links: tuple[str, ...] = _field(())
-    anchor: Anchor | None = _field(None, required=True)
+    id: str = entry_field(required=True)
+    text: str = entry_field(required=True, about="the exact body text of the claim")
+    type: str = entry_field(enum=v.CLAIM_TYPES)
+    numbers: tuple[NumberEntry, ...] = entry_field(())
+    claimant: str | None = entry_field(None, about="the id of a speaker of this page; null when the article itself claims it")
+    source: str | None = entry_field(None, about="the id of a source of this page; null when none is cited")
+    sourced: bool | None = entry_field(None, about="false marks a claim unsourced even where a source is named")
+    score: float | None = entry_field(None, minimum=0, maximum=1)
+    verdict: str = entry_field(enum=v.VERDICTS, about="an editor's fact-check verdict")
+    verdict_note: str = entry_field()
+    verdict_links: tuple[str, ...] = entry_field(())
+    anchor: Anchor | None = entry_field(None, required=True)
 
 
 @dataclass(frozen=True, slots=True)
 class SourceEntry:
-    id: str = _field(required=True)
-    kind: str = _field(enum=v.SOURCE_KINDS)
-    name: str = _field(required=True)
-    cues: tuple[str, ...] = _field(())
-    paragraphs: tuple[int, ...] = _field(())
+    id: str = entry_field(required=True)
+    kind: str = entry_field(enum=v.SOURCE_KINDS)
+    name: str = entry_field(required=True)
+    cues: tuple[str, ...] = entry_field(())
+    paragraphs: tuple[int, ...] = entry_field(())
 
 
 @dataclass(frozen=True, slots=True)
 class VagueEntry:
-    cue: str = _field(required=True)
-    text: str = _field(required=True)
-    anchor: Anchor | None = _field(None)
+    cue: str = entry_field(required=True)
+    text: str = entry_field(required=True)
+    anchor: Anchor | None = entry_field(None)
 
 
 @dataclass(frozen=True, slots=True)
 class RemovedEntry:
-    kind: str = _field(enum=v.REMOVED_KINDS)
-    text: str = _field(required=True)
+    kind: str = entry_field(enum=v.REMOVED_KINDS)
+    text: str = entry_field(required=True)
 
 
 @dataclass(frozen=True, slots=True)
 class CopyEntry:
     """Another article of the archive whose text this one shares: its original, or a reprint of it."""
 
-    id: str = _field(required=True)
-    page: str = _field(required=True, about="the other article's folder under content/: articles/<year>/<slug>")
-    relation: str = _field(enum=v.COPY_RELATIONS, required=True, about="what the other article is to this one")
-    similarity: float | None = _field(None, minimum=0, maximum=1,
+    id: str = entry_field(required=True)
+    page: str = entry_field(required=True, about="the other article's folder under content/: articles/<year>/<slug>")
+    relation: str = entry_field(enum=v.COPY_RELATIONS, required=True, about="what the other article is to this one")
+    similarity: float | None = entry_field(None, minimum=0, maximum=1,
                                       about="the share of the shorter text's five-word runs found in the other")
-    title: str = _field()
-    outlet: str = _field()
-    published: str | None = _field(None, date=True)
+    title: str = entry_field()
+    outlet: str = entry_field()
+    published: str | None = entry_field(None, date=True)
 
 
 @dataclass(frozen=True, slots=True)
 class Attribution:
-    credit: str = _field()
-    licence: str = _field()
-    url: str = _field()
-    licence_url: str = _field()
+    credit: str = entry_field()
+    licence: str = entry_field()
+    url: str = entry_field()
+    licence_url: str = entry_field()
 
 
 # -- the tolerant reader ----------------------------------------------------------------
@@ -160,7 +160,7 @@ _HINTS: dict[type, dict] = {}
 _CONVERTERS: dict[type, tuple] = {}
 
 
-def _hints(cls) -> dict:
+def hints_of(cls) -> dict:
     if cls not in _HINTS:
         _HINTS[cls] = typing.get_type_hints(cls)
     return _HINTS[cls]
@@ -169,7 +169,7 @@ def _hints(cls) -> dict:
 def _converters(cls) -> tuple:
     """Per field of ``cls``, the function that reads its value (worked out once per class)."""
     if cls not in _CONVERTERS:
-        _CONVERTERS[cls] = tuple((f.name, _converter(_hints(cls)[f.name], f.default)) for f in fields(cls))
+        _CONVERTERS[cls] = tuple((f.name, _converter(hints_of(cls)[f.name], f.default)) for f in fields(cls))
     return _CONVERTERS[cls]
 
 
@@ -198,7 +198,7 @@ def _converter(hint, default):
 def _has_required_numbers(cls, value: dict) -> bool:
     """A nested value (an anchor) without its required numbers is no value at all, not one at offset 0."""
     return all(_scalar(int, value.get(f.name)) is not None for f in fields(cls)
-               if f.metadata.get("required") and _hints(cls)[f.name] is int)
+               if f.metadata.get("required") and hints_of(cls)[f.name] is int)
 
 
 def _scalar(hint, value):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from . import vocabulary as v
 from .document import Page
-from .entries import _hints
+from .entries import hints_of
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 HERE = Path(__file__).parent
@@ -74,7 +74,7 @@ def _object(cls, defs: dict) -> dict:
     properties, required = {}, []
     for f in fields(cls):
         meta = f.metadata
-        hint = _hints(cls)[f.name]
+        hint = hints_of(cls)[f.name]
         # text the annotator did not find is written null, and read as ""
         prop = _type(hint | None if hint is str and not meta.get("required") else hint, defs)
         if meta.get("enum"):

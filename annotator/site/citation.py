@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from .catalog import ArticleRecord
-from .values import text
 
 # characters that would end a template parameter early in wikitext
 _WIKI_BREAKERS = re.compile(r"[|{}\[\]\n\r]+")
