@@ -218,6 +218,13 @@ class _Site(BaseHTTPRequestHandler):
         pass
 
 
+def _declared_only(handler):
+    handler.send_response(200)
+    handler.send_header("Content-Type", "text/html")
+    handler.send_header("Content-Length", "50000000")  # a 50 MB page: refused before a byte of it is read
+    handler.end_headers()
+
+
 def _slow(handler):
     time.sleep(3)
 
@@ -243,12 +250,11 @@ def server():
         "/to-ftp": (302, {"Location": "ftp://example.org/x"}, b""),
         "/pdf": (200, {"Content-Type": "application/pdf"}, b"%PDF-1.4\n"),
         "/pdf-as-html": (200, html, b"%PDF-1.4\n" + bytes(200)),
-        "/huge": (200, html, b""),
         "/endless": (200, html, _chunked_forever),
+        "/declared-50mb": (200, {**html, "Content-Length": "50000000"}, _declared_only),
         "/slow": (200, html, _slow),
         "/login": (200, html, html_page("<form><h1>Please log in</h1><input name=u><input name=p></form>")),
     }
-    _Site.routes["/huge"] = (200, {**html, "Content-Length-Override": "1"}, b"")
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{httpd.server_port}"
@@ -298,6 +304,7 @@ def test_a_url_already_in_the_archive_is_refused_unless_replaced(project, server
     ("/pdf", "this is not a web page (the server says application/pdf)"),
     ("/pdf-as-html", "this is a PDF, not a web page"),
     ("/endless", "the page is too large"),
+    ("/declared-50mb", "the page is too large (50.0 MB; the limit is 15 MB)"),
     ("/login", "no article here"),
 ])
 def test_a_bad_url_gets_one_line_and_nothing_is_written(project, server, path, message):
@@ -368,3 +375,13 @@ def test_a_url_an_editor_wrote_in_another_yaml_style_is_still_known(project, tmp
                       .replace(b"<style>", b"<style>/**/"))
     outcome = add_article(content, moved)
     assert outcome.status == "failed" and "this URL is already in the archive" in outcome.message
+
+
+def test_a_credit_the_extractor_left_out_feeds_the_syndication_chain():
+    page = PAGE.read_bytes().replace(b'<footer class="site-footer">', b'<div class="credit"><p>This article was originally '
+                                     b'published by The Conversation.</p></div><footer class="site-footer">')
+    article = annotate(parse_html(page, "harbour-page.html"))
+    assert article.original_publisher == "The Conversation"
+    assert ("syndication-original", "The Conversation") in [(s.kind, s.name) for s in article.sources]
+    assert "syndication-credit" in [r.kind for r in article.removed]
+    assert not any("The Conversation" in p.slice(article.text) for p in article.paragraphs)
