@@ -20,8 +20,23 @@ _BOUNDARY = re.compile(r"[.!?…](?:[.!?…]*[\"”’'»)\]]*(?=\s+(?:[\"“‘
 def segment(article: Article) -> Article:
     sentences: list[Span] = []
     for p in article.paragraphs:
-        sentences.extend(split_sentences(article.text, p.start, p.end))
+        sentences.extend(split_sentences(article.text, dateline_end(article.text, p.start, p.end), p.end))
     return article.with_(sentences=sentences)
+
+
+# A wire dateline before the first sentence: "LONDON (Reuters) - ", "(CNN) ", "PARIS — ".  It is
+# no part of the sentence: not of a quote, a claim or a speaker's name.
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z.'’]+(?:[ -][A-Z][A-Z.'’]+){0,3},?(?:\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2},?)?\s*)?"
+    r"\((?:Reuters|AP|AFP|CNN|Bloomberg|UPI|dpa|Xinhua|AAP|CP|PA|ANI|IANS|TASS|EFE|ANSA|Kyodo|Yonhap|CNBC|BBC)\)"
+    r"(?:\s*[-—–:]+)?\s+"
+    r"|[A-Z][A-Z.'’]{2,}(?:[ -][A-Z][A-Z.'’]+){0,3},?\s+[—–-]{1,2}\s+(?=[A-Z])")
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the paragraph's text begins after a wire dateline (``start`` when it has none)."""
+    m = _DATELINE.match(text, start, end)
+    return m.end() if m else start
 
 
 def split_sentences(text: str, start: int, end: int) -> list[Span]:

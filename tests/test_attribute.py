@@ -1043,3 +1043,22 @@ def test_he_after_a_spokesman_is_the_spokesman_not_a_man_named_before():
             'Industry (BPI) said the chart was due "within the first half of this year". "Work is going on across the '
             'music business right now to make sure the new chart works to plan," he said.')
     assert speakers_of(body) == ["British Phonographic Industry"] * 2
+
+
+@pytest.mark.parametrize("body, expected", [
+    # a wire dateline is no part of the sentence: not of the quote, nor of the speaker's name
+    ("LONDON (Reuters) - Finance minister Jane Smith said on Tuesday that the economy would grow.",
+     [("indirect", "Jane Smith", "the economy would grow")]),
+    ("(Reuters) — The attorney general is investigating the firm, according to two people familiar with the matter.",
+     [("indirect", "two people familiar with the matter", "The attorney general is investigating the firm")]),
+    ("WASHINGTON (AP) — Senator Tom Brown said the vote would be close.",
+     [("indirect", "Tom Brown", "the vote would be close")]),
+    ("NEW YORK, Jan 5 (Reuters) - Mayor Jane Smith said the city would recover.",
+     [("indirect", "Jane Smith", "the city would recover")]),
+    # American copy drops the "on" before a weekday: the day is when it was said, not what
+    ("Senator Tom Brown said Tuesday the vote would be close.", [("indirect", "Tom Brown", "the vote would be close")]),
+    ("Senator Tom Brown said Friday morning that the vote would be close.",
+     [("indirect", "Tom Brown", "the vote would be close")]),
+])
+def test_wire_datelines_and_weekdays_stay_out_of_quotes(body, expected):
+    assert quotes_of(body) == expected

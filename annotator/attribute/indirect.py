@@ -48,9 +48,11 @@ _OBJECT = re.compile(r"(?:(?:the|a|an|his|her|their|its|our)\s+)?(?:(?:(?-i:[A-Z
                      r"(?:(?:local|state|national|foreign|international|regional|visiting|gathered|assembled|waiting)\s+)?[a-z]+\s+)?", re.I)
 _ADJUNCT_THAT = re.compile(rf"(?:{ADJUNCT}\s*,?\s*)(?=that\s)", re.I)
 # "said on Friday he can …": a time adjunct, then the reported clause
+# (a weekday needs no "on" in American copy: "said Tuesday the deal was done")
 _TIME_BEFORE_CLAUSE = re.compile(
-    r"(?:(?:on|last|this|early|late|earlier|later)\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|week|month|year|night|morning|"
-    r"afternoon|evening|weekend)|yesterday|today|tonight)\s+(?=(?:he|she|they|it|we|i|the|a|an|his|her|their|its|there)\s|(?-i:[A-Z]))",
+    r"(?:(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day(?:\s+(?:morning|afternoon|evening|night))?"
+    r"|(?:last|this|early|late|earlier|later)\s+(?:week|month|year|night|morning|afternoon|evening|weekend)|yesterday|today|tonight)"
+    r"\s+(?=(?:he|she|they|it|we|i|the|a|an|his|her|their|its|there)\s|(?-i:[A-Z]))",
     re.I)
 _THAT_WORD = re.compile(r"that\s+", re.I)
 _QUOTED_BIT = re.compile(r"(?:[\"“”]|''|’’|‘‘).{3,}(?:[\"“”]|''|’’)")
