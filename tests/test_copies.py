@@ -189,6 +189,8 @@ def test_both_pages_show_the_link_and_the_copy_shows_what_changed(project, tmp_p
     assert "<del>said </del><ins>says </ins>" in diff  # the word the republisher changed
     assert "Nine councillors voted in favour" in diff and "Removed" in diff  # the paragraph cut from the end
     assert "&lt;script&gt;alert(&#39;diff&#39;)&lt;/script&gt;" in diff and "<script>alert" not in reprint
+    dropped = diff[diff.index("Credits and links dropped"):]
+    assert "Photo: The Coastal Ledger archive" in dropped  # the original's credit the reprint left out
     outlets = (site / "outlets" / "index.html").read_text(encoding="utf-8")
     row = next(r for r in outlets.split("<tr") if "Shoreline Daily" in r)
     assert "The Coastal Ledger (1)" in row  # who republished whom
