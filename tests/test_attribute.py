@@ -1062,3 +1062,28 @@ def test_he_after_a_spokesman_is_the_spokesman_not_a_man_named_before():
 ])
 def test_wire_datelines_and_weekdays_stay_out_of_quotes(body, expected):
     assert quotes_of(body) == expected
+
+
+TRANSCRIPT = """Wikinews spoke to the astronomer about the discovery.
+
+((WN)) What prompted your interest in astronomy?
+
+((Anthony Boccaletti)) Because it's fun. It's about objects that are very far from us, and which we never observed before.
+
+((WN)) What did you find?
+
+((Anthony Boccaletti)) We think it's a planet in formation, and then it becomes very important to know how it forms.
+"""
+
+
+def test_each_turn_of_an_interview_transcript_is_its_speakers_direct_quote():
+    article, quotes, names = run(TRANSCRIPT)
+    assert [(kind, who) for kind, who, _ in quotes] == [("direct", "Wikinews"), ("direct", "Anthony Boccaletti")] * 2
+    assert quotes[1][2].startswith("Because it's fun.") and quotes[3][2].endswith("know how it forms.")
+    assert {q.channel for q in article.quotes} == {"interview"}
+    assert "We think it's a planet" not in " ".join(q.text for q in article.quotes if names[q.speaker].name == "Wikinews")
+
+
+def test_two_bracketed_names_are_no_transcript():
+    body = "((Editor's note)) This story was updated.\n\n((Correction)) An earlier version misspelt a name.\n"
+    assert quotes_of(body) == []

@@ -13,6 +13,7 @@ from .intervals import first_holders
 from .names import find_names
 from .phrases import Phrase
 from .posts import social_posts
+from .turns import interview_turns
 from .pullquotes import pull_quotes
 from .quotemarks import find_quoted
 from .quotes import Found, direct_quotes, indirect_quotes
@@ -33,8 +34,8 @@ def attribute(article: Article) -> Article:
 
     cues = Cues(text)
     direct = direct_quotes(text, paragraphs, find_quoted(text, paragraphs), cues)
-    direct = sorted(direct + pull_quotes(text, paragraphs, direct) + social_posts(text, paragraphs, direct),
-                    key=lambda f: f.start)
+    direct = sorted(direct + pull_quotes(text, paragraphs, direct) + social_posts(text, paragraphs, direct)
+                    + interview_turns(text, paragraphs, direct), key=lambda f: f.start)
     open_sentences = _outside_quotes(article.sentences, direct)
     indirect = indirect_quotes(text, open_sentences, paragraph_of, direct, cues)
     found, inside = _merge(direct, indirect)
