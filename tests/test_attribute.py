@@ -1059,6 +1059,8 @@ def test_he_after_a_spokesman_is_the_spokesman_not_a_man_named_before():
     ("Senator Tom Brown said Tuesday the vote would be close.", [("indirect", "Tom Brown", "the vote would be close")]),
     ("Senator Tom Brown said Friday morning that the vote would be close.",
      [("indirect", "Tom Brown", "the vote would be close")]),
+    # "about" a number opens the reported clause, whatever tense its verb is in
+    ("Organiser Jane Smith said about 300 people took part.", [("indirect", "Jane Smith", "about 300 people took part")]),
 ])
 def test_wire_datelines_and_weekdays_stay_out_of_quotes(body, expected):
     assert quotes_of(body) == expected

@@ -301,7 +301,8 @@ def _only_adjunct(text: str, content: Span) -> bool:
     """Words after a cue that open with a preposition and hold no verb: "in a commentary", "with a laugh"."""
     first = WORDS.match(text, content.start, content.end)
     return first is not None and first.group().lower() in _PREPOSITIONS \
-        and not _FINITE.search(text, content.start, content.end) and not PAST_VERB.search(text, first.end(), content.end)
+        and not _FINITE.search(text, content.start, content.end) and not PAST_VERB.search(text, first.end(), content.end) \
+        and not any(w.lower() in _IRREGULAR_PAST for w in WORDS.findall(text, first.end(), content.end))  # "about 300 took part"
 
 
 def _after_comma_participle(text: str, start: int, cue_start: int, form: str) -> bool:
