@@ -1005,7 +1005,7 @@ def test_a_quote_introduced_by_whose_reply_it_is(body, speaker):
 
 @pytest.mark.parametrize("body, speaker, role, content", [
     ("According to a court clerk, arguments in the case would be scheduled as soon as the week of October 21.",
-     "a court clerk", None, "arguments in the case would be scheduled as soon as the week of October 21"),
+     "a court clerk", "court clerk", "arguments in the case would be scheduled as soon as the week of October 21"),
     ("Solicitor General Jose Calida filed a petition on February 10, accusing the network of violating its franchise.",
      "Jose Calida", "Solicitor General", "the network of violating its franchise"),
     # the words leading to a name are no role of theirs
@@ -1089,3 +1089,15 @@ def test_each_turn_of_an_interview_transcript_is_its_speakers_direct_quote():
 def test_two_bracketed_names_are_no_transcript():
     body = "((Editor's note)) This story was updated.\n\n((Correction)) An earlier version misspelt a name.\n"
     assert quotes_of(body) == []
+
+
+@pytest.mark.parametrize("body, role", [
+    ("A court clerk said the trial was delayed.", "court clerk"),
+    ("One MP said the vote would be close.", "MP"),
+    ("Several senior aides said the plan had been dropped.", "senior aides"),
+    ("Two people familiar with the matter said the deal was close.", None),  # no job in the description
+])
+def test_an_unnamed_speaker_takes_the_job_it_is_described_by_as_role(body, role):
+    article, quotes, names = run(body)
+    [quote] = article.quotes
+    assert names[quote.speaker].kind == "unnamed" and names[quote.speaker].role == role

@@ -394,6 +394,9 @@ def _classify(text: str, toks, g: Gazetteer, has_the: bool, possessive: bool) ->
     if len(words) > 1 and words[-1].lower() in g.roles and words[0].lower().rstrip(".") not in g.given_names:
         name.kind = "role"  # "Senate Minority Leader": a title, though it holds an organisation's word
         return name
+    if len(words) == 1 and words[0].isupper() and words[0].lower() in g.roles and g.lookup(words[0]) is None:
+        name.kind = "role"  # "MP", "CEO", "MEP": a job written in capitals, not a body
+        return name
     if _has_org_word(toks, g) or (len(words) == 1 and (_is_acronym(words[0], g) or _MIXED_CASE.fullmatch(words[0]))):
         name.kind = "organisation"
         return name

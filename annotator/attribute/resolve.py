@@ -153,7 +153,25 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
     entity = entities.new(_unnamed_name(text, phrase), "unnamed", at)
     if phrase.affiliation:
         entity.affiliation = entity.affiliation or phrase.affiliation
+    entity.role = entity.role or _unnamed_role(text)
     return entity, "unnamed"
+
+
+# "a court clerk", "One MP", "A number of Senators", "a spokesman for the BPI": the job in the description
+_COUNTED = re.compile(r"(?:(?:a|an|the|one|some|many|several|two|three|four|five|a\s+number\s+of|a\s+group\s+of|a\s+few|"
+                      r"other|most|both)\s+)+", re.I)
+_AFTER_JOB = re.compile(r"\s+(?:of|for|from|at|in|with|close\s+to|familiar\s+with|who|on|to)\s", re.I)
+_NO_JOB = frozenset("people person persons source sources someone somebody others individuals man men woman women".split())
+
+
+def _unnamed_role(text: str) -> str | None:
+    """The job an unnamed speaker is described by, without its article or count; None for "two people"."""
+    words = re.sub(r"\s+", " ", text.strip())
+    counted = _COUNTED.match(words)
+    job = _AFTER_JOB.split(words[counted.end() if counted else 0:], 1)[0].strip(" ,")
+    if not job or len(job.split()) > 4 or any(c.isdigit() for c in job) or job.split()[-1].lower() in _NO_JOB:
+        return None
+    return job
 
 
 def _titled(entities: Entities, low: str, at: int) -> Entity | None:
