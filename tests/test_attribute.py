@@ -1096,6 +1096,8 @@ def test_two_bracketed_names_are_no_transcript():
     ("One MP said the vote would be close.", "MP"),
     ("Several senior aides said the plan had been dropped.", "senior aides"),
     ("Two people familiar with the matter said the deal was close.", None),  # no job in the description
+    ("Critics said the plan would fail.", None),  # a stance, not a job
+    ("His daughter said he had died peacefully.", "daughter"),
 ])
 def test_an_unnamed_speaker_takes_the_job_it_is_described_by_as_role(body, role):
     article, quotes, names = run(body)

@@ -159,9 +159,11 @@ def resolve(entities: Entities, phrase: Phrase, at: int, previous: Entity | None
 
 # "a court clerk", "One MP", "A number of Senators", "a spokesman for the BPI": the job in the description
 _COUNTED = re.compile(r"(?:(?:a|an|the|one|some|many|several|two|three|four|five|a\s+number\s+of|a\s+group\s+of|a\s+few|"
-                      r"other|most|both)\s+)+", re.I)
+                      r"other|most|both|his|her|their|its)\s+)+", re.I)
 _AFTER_JOB = re.compile(r"\s+(?:of|for|from|at|in|with|close\s+to|familiar\s+with|who|on|to)\s", re.I)
-_NO_JOB = frozenset("people person persons source sources someone somebody others individuals man men woman women".split())
+# descriptions that name no job: "two people", "critics" (a stance, not a role)
+_NO_JOB = frozenset("people person persons source sources someone somebody others individuals man men woman women "
+                    "critics opponents supporters observers".split())
 
 
 def _unnamed_role(text: str) -> str | None:
