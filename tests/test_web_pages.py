@@ -89,6 +89,12 @@ def test_a_date_is_never_guessed_from_the_text():
     assert parse_html(page, "tides.html").published is None
 
 
+def test_a_date_in_the_pages_own_url_is_taken():
+    page = html_page(f"<article><h1>Tide tables out soon</h1><p>{FILLER}</p><p>{FILLER}</p></article>",
+                     '<title>Tide tables</title><link rel="canonical" href="https://ledger.example.org/2021/03/04/tides">')
+    assert parse_html(page, "tides.html").published == "2021-03-04"
+
+
 @pytest.mark.parametrize("body, why", [
     ("<form><h1>Sign in to keep reading</h1><p>Subscribers only.</p><input name=user></form>", "no article here"),
     ("<ul>" + "".join(f"<li><a href='/s{i}'>Story number {i}</a></li>" for i in range(60)) + "</ul>", "no article here"),

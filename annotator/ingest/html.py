@@ -105,8 +105,8 @@ def _article(path: str, title: str | None, outlet: str | None, body: list[str], 
     article = Article(path=path, text="\n\n".join(parts) + "\n", title=title, outlet=outlet,
                       title_span=Span(0, len(title)) if title else None, lines=lines, paragraphs=list(lines),
                       removed=removed)
-    article.published = page_date(tree, article.url)
     article.url = _clean(meta.get("url"))
+    article.published = page_date(tree, article.url)  # the URL first: a date in it is one of the markup's
     article.author = _clean(meta.get("author"))
     article.description = _clean(meta.get("description"))
     article.categories = _names(meta.get("categories"))
