@@ -12,6 +12,7 @@ annotations, so an editor's deletion of a link sticks.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from ..copies.fingerprint import likeness, shingles, signature
 from ..copies.index import CopyIndex, stamp
 from ..errors import InputError
 from ..page import BOOKKEEPING_KEY, Page, render_page, split_page
-from ..page.format import _FRONT_MATTER, body_text
+from ..page.format import body_text, front_matter_source
 from ..slug import slugify
 from .layout import find_bundles
 from .merge import merge
@@ -78,13 +79,13 @@ def link_copies(content: Path, new: list[Path] | None = None) -> list[Link]:
             for k in (key, other):
                 texts.setdefault(k, _read(pages[k], k))
             if texts[key] is not None and texts[other] is not None:
-                first = _original(texts[key][0], texts[other][0], key, other, archived_first=other in known)
+                first = _original(texts[key].page, texts[other].page, key, other, archived_first=other in known)
                 second = other if first == key else key
                 links[frozenset((key, other))] = Link(first, second, found.similarity)
     for link in links.values():  # each page read again just before it is written: it may be in two links
-        _write_link(pages[link.copy], _read(pages[link.copy], link.copy), link.original, texts[link.original][0],
+        _write_link(pages[link.copy], _read(pages[link.copy], link.copy), link.original, texts[link.original].page,
                     "original", link.similarity)
-        _write_link(pages[link.original], _read(pages[link.original], link.original), link.copy, texts[link.copy][0],
+        _write_link(pages[link.original], _read(pages[link.original], link.original), link.copy, texts[link.copy].page,
                     "reprint", link.similarity)
     for key in {k for link in links.values() for k in (link.copy, link.original)}:
         index.put(key, stamp(pages[key]), index.signatures[index.row(key)])  # our own write is no change
@@ -98,14 +99,22 @@ def _runs(path: Path) -> frozenset[str] | None:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
         return None
-    match = _FRONT_MATTER.match(text)
-    if not match or f"\n{BOOKKEEPING_KEY}:" not in match.group(0):
+    parts = front_matter_source(text)
+    if parts is None or not re.search(rf"^{BOOKKEEPING_KEY}:", parts[0], re.M):
         return None  # not a page the annotator wrote
-    return shingles(body_text(text[match.end():]))
+    return shingles(body_text(parts[1]))
 
 
-def _read(path: Path, key: str) -> tuple[Page, dict, frozenset[str], str, str] | None:
-    """(typed page, front matter, shingles of the body, body, page text), or None for a page that cannot be read."""
+@dataclass(frozen=True)
+class _Read:
+    page: Page  # typed, for dates, outlets and credits
+    meta: dict  # the front matter as read, for the merge
+    body: str
+    text: str  # the whole file, to write only what changed
+
+
+def _read(path: Path, key: str) -> _Read | None:
+    """A page the annotator wrote, or None for one that cannot be read."""
     try:
         text = path.read_text(encoding="utf-8")
         meta, body = split_page(text, key)
@@ -113,7 +122,7 @@ def _read(path: Path, key: str) -> tuple[Page, dict, frozenset[str], str, str] |
         return None  # reported where the page is annotated or built
     if not isinstance(meta.get(BOOKKEEPING_KEY), dict):
         return None
-    return Page.of(meta), meta, shingles(body_text(body)), body, text
+    return _Read(Page.of(meta), meta, body, text)
 
 
 def _original(a: Page, b: Page, key_a: str, key_b: str, *, archived_first: bool) -> str:
@@ -134,10 +143,10 @@ def _credits(page: Page, outlet: str) -> bool:
     return any(wanted and wanted in slugify(n) for n in named if n)
 
 
-def _write_link(path: Path, read, other_key: str, other: Page, relation: str, similarity: float) -> None:
+def _write_link(path: Path, read: _Read | None, other_key: str, other: Page, relation: str, similarity: float) -> None:
     if read is None:
         return
-    _page, meta, _shingles, body, _text = read
+    meta, body = read.meta, read.body
     folder = other_key.rsplit("/", 1)[0]
     entry = {"id": f"copy-{slugify(folder.removeprefix('articles/'))}", "page": folder, "relation": relation,
              "similarity": similarity, "title": other.title or None, "outlet": other.outlet or None,
@@ -147,5 +156,5 @@ def _write_link(path: Path, read, other_key: str, other: Page, relation: str, si
     merged, merged_body, generated = merge(meta, body, fresh, body)
     merged[BOOKKEEPING_KEY] = {**meta[BOOKKEEPING_KEY], "generated": generated}
     new_text = render_page(merged, merged_body)
-    if new_text != read[4]:
+    if new_text != read.text:
         atomic_write(path, new_text)

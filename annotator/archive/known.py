@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+from ..copies.index import stamp
 from ..errors import InputError
 from ..ingest.files import read_input
 from ..ingest.html import MAX_HTML_BYTES
@@ -78,11 +79,11 @@ def known_pages(content: Path) -> Known:
 
 
 def _stamp(bundle: Bundle) -> str:
+    """The page's stamp and its original's: either may change what the page says of it."""
     try:
-        page, original = bundle.page.stat(), bundle.original.stat()
+        return f"{stamp(bundle.page)}:{stamp(bundle.original)}"
     except OSError:
         return ""
-    return f"{page.st_mtime_ns}:{page.st_size}:{original.st_mtime_ns}:{original.st_size}"
 
 
 def _read(bundle: Bundle, stamp: str) -> dict | None:

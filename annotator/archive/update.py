@@ -13,6 +13,7 @@ from ..page.registry import Registry, proposals_yaml
 from ..ingest import is_web_page, parse_original
 from ..ingest.files import read_input
 from ..ingest.html import MAX_HTML_BYTES
+from ..model import Article
 from ..pipeline import annotate
 from ..render.body import render_body
 from ..render.frontmatter import front_matter
@@ -162,11 +163,14 @@ def _dangling(meta: dict, registry: Registry | None) -> bool:
 
 
 def _annotated_page(data: bytes, name: str, bundle: Bundle, current_meta: dict, current_body: str | None, digest: str,
-                    registry: Registry | None = None, *, original: Path | None = None) -> str:
+                    registry: Registry | None = None, *, original: Path | None = None, parsed: Article | None = None) -> str:
+    """The page for an original; ``parsed`` is its ingested Article when the caller has read it already."""
     original = original or bundle.original
-    fetched = current_meta.get("fetched_url")
-    article = annotate(parse_original(data, name, url=fetched if isinstance(fetched, str) else None,
-                                      html=original.suffix == ".html"), registry)
+    if parsed is None:
+        fetched = current_meta.get("fetched_url")
+        parsed = parse_original(data, name, url=fetched if isinstance(fetched, str) else None,
+                                html=original.suffix == ".html")
+    article = annotate(parsed, registry)
     if registry is not None:
         proposed = registry.proposals(article.speakers)
         registry.register(proposed)
@@ -217,10 +221,10 @@ def _add(content: Path, source: Path | str, metadata: dict, known: Known, regist
             return Outcome(name, "failed", f"{name}: this URL is already in the archive as {shown(existing.display(content))}"
                                             " (add it with --replace to update that article)")
         if existing:
-            return _replace(content, existing, data, html, editor_meta, digest, registry, known, name)
+            return _replace(content, existing, data, html, editor_meta, digest, registry, known, name, parsed)
         bundle = new_bundle(content, editor_meta.get("published") or parsed.published, parsed.title, stem)
         original = bundle.original_as(".html" if html else ".txt")
-        page = _annotated_page(data, name, bundle, editor_meta, None, digest, registry, original=original)
+        page = _annotated_page(data, name, bundle, editor_meta, None, digest, registry, original=original, parsed=parsed)
     except InputError as exc:
         return Outcome(name, "failed", str(exc))
     try:
@@ -243,14 +247,15 @@ def _fetched(url: str, editor_meta: dict) -> bytes:
 
 
 def _replace(content: Path, bundle: Bundle, data: bytes, html: bool, editor_meta: dict, digest: str,
-             registry: Registry, known: Known, name: str) -> Outcome:
+             registry: Registry, known: Known, name: str, parsed: Article) -> Outcome:
     """A new original for an article already filed: annotated again, the editor's corrections kept."""
     old = bundle.original
     original = bundle.original_as(".html" if html else ".txt")
     current_meta, current_body = split_page(bundle.page.read_text(encoding="utf-8"), shown(bundle.page))
     editor_meta.pop("original_name", None)
     current_meta.update(editor_meta)
-    page = _annotated_page(data, name, bundle, current_meta, current_body, digest, registry, original=original)
+    page = _annotated_page(data, name, bundle, current_meta, current_body, digest, registry, original=original,
+                           parsed=parsed)
     try:
         atomic_write(original, data)
         atomic_write(bundle.page, page)

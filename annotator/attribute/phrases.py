@@ -120,6 +120,16 @@ class Phrase:
                    name=name, number="sg", **fields)
 
 
+def name_phrase(text: str, start: int, end: int, *, channel: str | None = None,
+                kinds: tuple[str, ...] | None = None) -> Phrase | None:
+    """The phrase of a span that is exactly one name (a post's signature, an interview turn's marker), or None."""
+    names = find_names(text, start, end)
+    if len(names) != 1 or (kinds is not None and names[0].kind not in kinds) \
+            or (names[0].run_start, names[0].end) != (start, end):
+        return None  # "Pneumonia WarMachine", "((Audience member))": no one named
+    return Phrase.of_name(names[0], start, end, channel=channel)
+
+
 def parse_phrase(text: str, start: int, end: int, *, loose: bool = False) -> Phrase | None:
     """The speaker described by ``text[start:end]``, or None if it is not a speaker.
 

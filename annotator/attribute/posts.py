@@ -12,8 +12,7 @@ import re
 
 from ..model import Span
 from ..segment import trimmed
-from .names import find_names
-from .phrases import Phrase
+from .phrases import name_phrase
 from .pullquotes import signed_paragraphs
 from .quotes import Found
 
@@ -24,6 +23,7 @@ SIGNATURE = re.compile(rf"\s[—–-]\s*(?P<name>[^()\n—–]{{1,60}}?)\s*\(@(?
 _TRAILING_LINKS = re.compile(r"(?:\s*(?:https?://\S+|pic\.twitter\.com/\S+))+\s*$", re.I)
 _WORD = re.compile(r"\w")
 _SIGNATURE_REACH = 140  # characters at a paragraph's end that can hold the signature
+_AUTHOR_KINDS = ("person", "organisation", "outlet", "bare")
 _CHANNEL = "Twitter"  # the "— Name (@handle) Month D, YYYY" signature is Twitter's embed markup
 
 
@@ -38,18 +38,8 @@ def social_posts(text: str, paragraphs: list[Span], direct: list[Found]) -> list
         words_start, words_end = trimmed(text, p.start, words_end)
         if not _WORD.search(text, words_start, words_end):
             continue  # only links: nothing the author wrote is left to quote
-        phrase = _author(text, m.start("name"), m.end("name"))
+        # the display name, when it reads as one name
+        phrase = name_phrase(text, m.start("name"), m.end("name"), channel=_CHANNEL, kinds=_AUTHOR_KINDS)
         if phrase is not None:
             posts.append(Found([Span(words_start, words_end)], "direct", "posted", phrase, index, cue_at=m.start("name")))
     return posts
-
-
-def _author(text: str, start: int, end: int) -> Phrase | None:
-    """The post's author as a speaker phrase: the display name, when it reads as one name."""
-    names = find_names(text, start, end)
-    if len(names) != 1 or names[0].kind not in ("person", "organisation", "outlet", "bare"):
-        return None
-    name = names[0]
-    if (name.run_start, name.end) != (start, end):
-        return None  # "Pneumonia WarMachine": a display name that is not a name of someone
-    return Phrase.of_name(name, start, end, channel=_CHANNEL)

@@ -14,8 +14,7 @@ import re
 from ..model import Span
 from ..segment import trimmed
 from .frames import Found
-from .names import find_names
-from .phrases import Phrase
+from .phrases import name_phrase
 
 _TURN = re.compile(r"\(\((?P<name>[^()\n]{1,60})\)\)[ \t]*")
 _MIN_TURNS = 3  # as claims/register.py counts a transcript
@@ -33,14 +32,7 @@ def interview_turns(text: str, paragraphs: list[Span], direct: list[Found]) -> l
         start, end = trimmed(text, m.end(), p.end)
         if index in quoted or end <= start:
             continue
-        phrase = _speaker(text, m.start("name"), m.end("name"))
+        phrase = name_phrase(text, m.start("name"), m.end("name"), channel=_CHANNEL)
         if phrase is not None:
             found.append(Found([Span(start, end)], "direct", "interview", phrase, index, cue_at=m.start("name")))
     return found
-
-
-def _speaker(text: str, start: int, end: int) -> Phrase | None:
-    names = find_names(text, start, end)
-    if len(names) != 1 or (names[0].run_start, names[0].end) != (start, end):
-        return None  # "((Audience member))": no one the article names
-    return Phrase.of_name(names[0], start, end, channel=_CHANNEL)

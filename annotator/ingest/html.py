@@ -102,16 +102,12 @@ def _article(path: str, title: str | None, outlet: str | None, body: list[str], 
         removed.append(Removed(kind=kind, start=cursor, end=cursor + len(text), text=text))
         parts.append(text)
         cursor += len(text)
-    article = Article(path=path, text="\n\n".join(parts) + "\n", title=title, outlet=outlet,
-                      title_span=Span(0, len(title)) if title else None, lines=lines, paragraphs=list(lines),
-                      removed=removed)
-    article.url = _clean(meta.get("url"))
-    article.published = page_date(tree, article.url)  # the URL first: a date in it is one of the markup's
-    article.author = _clean(meta.get("author"))
-    article.description = _clean(meta.get("description"))
-    article.categories = _names(meta.get("categories"))
-    article.tags = _names(meta.get("tags"))
-    return article
+    url = _clean(meta.get("url"))
+    return Article(path=path, text="\n\n".join(parts) + "\n", title=title, outlet=outlet,
+                   title_span=Span(0, len(title)) if title else None, lines=lines, paragraphs=list(lines),
+                   removed=removed, url=url, published=page_date(tree, url), author=_clean(meta.get("author")),
+                   description=_clean(meta.get("description")), categories=_names(meta.get("categories")),
+                   tags=_names(meta.get("tags")))
 
 
 def _runs(left_out: list[tuple[str, str | None]], rule_kinds: list[str | None]) -> list[tuple[str, str]]:

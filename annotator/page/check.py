@@ -21,7 +21,7 @@ import yaml
 from .. import safe_yaml
 from ..errors import InputError, shown
 from .document import BOOKKEEPING_KEY, Page
-from .format import _FRONT_MATTER, body_text, split_page
+from .format import body_text, front_matter_source, split_page
 from .registry import Registry
 from .schema import PAGE_SCHEMA, REGISTRY_SCHEMA, shipped
 
@@ -94,10 +94,10 @@ def check_page(path: Path, registry_keys: set[str] | None = None) -> list[Proble
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return [Problem(name, 1, f"cannot be read ({exc})")]
-    match = _FRONT_MATTER.match(text)
-    if not match:
+    parts = front_matter_source(text)
+    if parts is None:
         return []  # a page of the editors' own, with no front matter
-    source = match.group(1) or ""
+    source, body = parts
     try:
         meta, _ = split_page(text, name)
     except InputError as exc:
@@ -117,7 +117,7 @@ def check_page(path: Path, registry_keys: set[str] | None = None) -> list[Proble
         problems = [Problem(name, line(*e.absolute_path), _message(e)) for e in _validator(PAGE_SCHEMA).iter_errors(meta)]
     page = Page.of(meta)
     problems += _ids(page, name, line)
-    problems += _anchors(page, body_text(text[match.end():]), name, line)
+    problems += _anchors(page, body_text(body), name, line)
     problems += _dates(meta, name, line)
     if registry_keys is not None:
         for i, s in enumerate(page.speakers):

@@ -15,7 +15,7 @@ from ..errors import InputError
 from .document import ANNOTATION_KEYS, BOOKKEEPING_KEY, METADATA_KEYS
 from .fields import typed_front_matter
 
-__all__ = ["ANNOTATION_KEYS", "BOOKKEEPING_KEY", "METADATA_KEYS", "body_text", "dump_yaml", "render_page", "split_page"]
+__all__ = ["ANNOTATION_KEYS", "BOOKKEEPING_KEY", "METADATA_KEYS", "body_text", "dump_yaml", "front_matter_source", "render_page", "split_page"]
 
 _Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
@@ -82,6 +82,12 @@ def render_page(meta: dict, body_markdown: str) -> str:
             parts.append(comment + "\n" + dump_yaml(section))
     parts.append("---\n\n")
     return "".join(parts) + body_markdown
+
+
+def front_matter_source(text: str) -> tuple[str, str] | None:
+    """``(the front matter's YAML, the body)`` of a page, unparsed; None for a page without front matter."""
+    match = _FRONT_MATTER.match(text)
+    return (match.group(1) or "", text[match.end():]) if match else None
 
 
 def split_page(text: str, path: str) -> tuple[dict, str]:
